@@ -34,7 +34,8 @@ public sealed class BulkLoader : IDisposable
 
         _transaction = _connection.BeginTransaction();
         var sql = db.GetService<ISqlGenerationHelper>();
-        var maxParameters = db is SqliteSightlineContext ? 32_000 : 65_000;
+        // SQLite finds each named parameter by a linear search, so its statements stay small.
+        var maxParameters = db is SqliteSightlineContext ? 200 : 30_000;
         _writeOrder = ParentsFirst(db.Model).Select(t => new TableWriter(t, sql, maxParameters)).ToList();
         foreach (var writer in _writeOrder)
         {

@@ -1,2 +1,19 @@
+using System.CommandLine;
+using Sightline.Cli.Commands;
+
 namespace Sightline.Cli;
-internal static class Program { private static int Main() => 0; }
+
+/// <summary>The <c>sightline</c> executable: every command of the product.</summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        var root = new RootCommand("Sightline: line of sight from the board room to every child in children's social care.")
+        {
+            GenerateCommand.Create(),
+            DemoCommand.Create(),
+            MigrateCommand.Create(),
+        };
+        return Terminal.Run(root, args);
+    }
+}
