@@ -129,7 +129,7 @@ public sealed class BulkLoader : IDisposable
         return ordered;
     }
 
-    /// <summary>Writes one table's queued rows with prepared multi-row INSERT statements.</summary>
+    /// <summary>Writes one table's queued rows with reusable multi-row INSERT statements.</summary>
     private sealed class TableWriter : IDisposable
     {
         private readonly (IProperty Property, Func<object?, object?> ToProvider)[] _columns;
@@ -205,8 +205,8 @@ public sealed class BulkLoader : IDisposable
                 text.Append(')');
             }
 
+            // Reused for every batch of this size: SQLite keeps the compiled statement with the command.
             command.CommandText = text.ToString();
-            command.Prepare();
             _commands[rows] = command;
             return command;
         }

@@ -32,7 +32,7 @@ internal static class DemoCommand
             if (empty)
             {
                 AnsiConsole.MarkupLine($"Generating the demonstration council into the {Markup.Escape(target.Describe())}…");
-                var generator = new CouncilGenerator(CouncilSize.Medium, Seed);
+                var generator = new CouncilGenerator(CouncilSize.Medium, Seed, calendar: CalendarConfiguration.Load(Path.GetDirectoryName(SightlineDatabase.DefaultPath)!));
                 Terminal.WithProgress(progress => generator.WriteTo(target, progress));
             }
             else

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 using Sightline.Cli.Generation;
+using Sightline.Formats.CinCensus;
 using Sightline.Storage;
 
 namespace Sightline.Cli.Commands;
@@ -22,10 +23,17 @@ internal static class GenerateCommand
         var end = Terminal.DateOption("--to", $"The last day of the six years (default {CouncilGenerator.DefaultEnd:yyyy-MM-dd}).");
         var replace = new Option<bool>("--replace") { Description = "Delete the council already in the database first." };
         var database = Terminal.DatabaseOption();
-
-        var command = new Command("generate", "Generate a synthetic council over six years, deterministically, into the database.")
+        var censusYear = new Option<int?>("--census-year")
         {
-            size, seed, children, end, replace, database,
+            Description = $"Write the council as a DfE CIN census file for this year ({CinCensusWriter.FirstCensusYear}–{CinCensusWriter.LastCensusYear}, " +
+                          "the year of the 31 March reference date) instead of into the database. Needs --output.",
+            HelpName = "YYYY",
+        };
+        var output = new Option<FileInfo?>("--output") { Description = "The census file to write, with --census-year.", HelpName = "FILE" };
+
+        var command = new Command("generate", "Generate a synthetic council over six years, deterministically, into the database or as a CIN census file.")
+        {
+            size, seed, children, end, replace, database, censusYear, output,
         };
         command.SetAction(parse =>
         {
@@ -35,7 +43,14 @@ internal static class GenerateCommand
                 throw new ArgumentException("--children must be a positive number.");
             }
 
-            var generator = new CouncilGenerator(parse.GetValue(size), parse.GetValue(seed), parse.GetValue(end), count);
+            var calendar = CalendarConfiguration.Load(Path.GetDirectoryName(SightlineDatabase.DefaultPath)!);
+            var generator = new CouncilGenerator(parse.GetValue(size), parse.GetValue(seed), parse.GetValue(end), count, calendar);
+            if (parse.GetValue(censusYear) is { } year)
+            {
+                var file = parse.GetValue(output) ?? throw new ArgumentException("--census-year needs --output FILE: where to write the census.");
+                return WriteCensus(generator, year, file.FullName);
+            }
+
             var target = SightlineDatabase.Parse(parse.GetValue(database));
             if (parse.GetValue(replace))
             {
@@ -51,6 +66,35 @@ internal static class GenerateCommand
             return 0;
         });
         return command;
+    }
+
+    private static int WriteCensus(CouncilGenerator generator, int year, string path)
+    {
+        var reference = CinCensusWriter.ReferenceDate(year);
+        if (reference < generator.Start || reference > generator.End)
+        {
+            throw new ArgumentException($"The {year} census (reference date {reference:d MMMM yyyy}) falls outside the six years generated, " +
+                                        $"{generator.Start:d MMMM yyyy} to {generator.End:d MMMM yyyy}: choose a later year or move them with --to.");
+        }
+
+        var timer = Stopwatch.StartNew();
+        var result = Terminal.WithProgress(progress =>
+        {
+            var made = 0;
+            var children = generator.Children().Select(child =>
+            {
+                if (++made % 1_000 == 0 || made == generator.ChildCount)
+                {
+                    progress("Children", made, generator.ChildCount);
+                }
+
+                return child;
+            });
+            return CinCensusWriter.Write(children, path, year, CouncilGenerator.CouncilCode);
+        });
+        AnsiConsole.MarkupLine($"Wrote the {year} CIN census for {result.ChildrenWritten:N0} children ({result.EpisodesWritten:N0} episodes) " +
+                               $"to {Markup.Escape(path)} in {timer.Elapsed.TotalSeconds:N1} s.");
+        return 0;
     }
 
     /// <summary>Removes the whole database so the next council starts from nothing.</summary>

@@ -13,20 +13,35 @@ public sealed class CouncilGenerator
     /// the same council.</summary>
     public static readonly DateOnly DefaultEnd = new(2026, 10, 31);
 
+    /// <summary>The synthetic council's local authority code: no real council has it.</summary>
+    public const string CouncilCode = "999";
+
     private readonly int _seed;
     private readonly Ids _ids = new();
     private readonly Workforce _workforce;
     private readonly Journeys _journeys;
 
-    public CouncilGenerator(CouncilSize size, int seed, DateOnly? end = null, int? children = null)
+    /// <param name="size">How many children (unless <paramref name="children"/> says).</param>
+    /// <param name="seed">The same seed always gives the same council.</param>
+    /// <param name="end">The last day of the six years; <see cref="DefaultEnd"/> if null.</param>
+    /// <param name="children">Exactly this many children, instead of the size's number.</param>
+    /// <param name="calendar">The working-day calendar; England and Wales by default.</param>
+    public CouncilGenerator(CouncilSize size, int seed, DateOnly? end = null, int? children = null, WorkingDayCalendar? calendar = null)
     {
+        calendar ??= WorkingDayCalendar.England;
         End = end ?? DefaultEnd;
-        Start = End.AddYears(-6).AddDays(1);
-        var calendar = WorkingDayCalendar.England;
-        if (Start.Year < calendar.FirstYear || End.Year + 1 > calendar.LastYear)
+
+        // Timescales run up to a year past the last day, so that year's bank holidays must be known; and the
+        // history starts no earlier than the calendar does, so a council ending before 2021 has under six years.
+        if (End.Year + 1 > calendar.LastYear || End.Year < calendar.FirstYear + 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(end), $"The six years must end between {calendar.FirstYear + 6}-01-01 and {calendar.LastYear - 1}-12-31, where bank holidays are known.");
+            throw new ArgumentOutOfRangeException(nameof(end), $"The last day must fall between {calendar.FirstYear + 1}-01-01 and {calendar.LastYear - 1}-12-31: " +
+                                                               $"bank holidays are known for {calendar.FirstYear}–{calendar.LastYear}.");
         }
+
+        var sixYearsBack = End.AddYears(-6).AddDays(1);
+        var calendarStart = new DateOnly(calendar.FirstYear, 1, 1);
+        Start = sixYearsBack < calendarStart ? calendarStart : sixYearsBack;
 
         Size = size;
         ChildCount = children ?? CouncilSizes.Children(size);
@@ -100,7 +115,7 @@ public sealed class CouncilGenerator
         loader.Add(new Council
         {
             Id = 1,
-            Code = "999",
+            Code = CouncilCode,
             Name = $"Synthetic council ({Size.ToString().ToLowerInvariant()}, seed {_seed})",
             ChildPopulation = (int)Math.Round(referralsInLastYear / Rates.ReferralsPerChildPerYear / 100) * 100,
         });

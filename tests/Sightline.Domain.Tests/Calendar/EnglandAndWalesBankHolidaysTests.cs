@@ -41,7 +41,7 @@ public class EnglandAndWalesBankHolidaysTests
 
     private static List<BankHoliday> ReadPublishedList()
     {
-        var path = Path.Combine(SharedFolder(), CsvPathFromSharedFolder);
+        var path = Sightline.Testing.SharedData.Path(CsvPathFromSharedFolder.Split('/'));
         File.Exists(path).Should().BeTrue(
             $"the published bank holiday list is the oracle for this test and should be at {path}; " +
             "restore the shared folder beside the repository rather than skipping this test");
@@ -57,18 +57,5 @@ public class EnglandAndWalesBankHolidaysTests
                 return new BankHoliday(date, line[(comma + 1)..]);
             })
             .ToList();
-    }
-
-    // The shared folder sits beside the repository root, which is the folder holding Sightline.slnx.
-    private static string SharedFolder()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Sightline.slnx")))
-                return Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared"));
-        }
-
-        throw new InvalidOperationException(
-            $"Could not find the repository root (a folder containing Sightline.slnx) above {AppContext.BaseDirectory}.");
     }
 }

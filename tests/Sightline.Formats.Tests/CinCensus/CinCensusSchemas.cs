@@ -5,7 +5,7 @@ using System.Xml.Schema;
 namespace Sightline.Formats.Tests.CinCensus;
 
 /// <summary>The DfE CIN census schemas in the shared folder beside the repository (../shared).</summary>
-internal static class CinCensusSchemas
+public static class CinCensusSchemas
 {
     public static IEnumerable<object[]> Years() =>
         Enumerable.Range(Sightline.Formats.CinCensus.CinCensusWriter.FirstCensusYear, 10).Select(y => new object[] { y });
@@ -13,17 +13,7 @@ internal static class CinCensusSchemas
     /// <summary>The schema for a census year. Missing schemas fail the test: they are never a reason to skip it.</summary>
     public static string Path(int censusYear)
     {
-        var root = RepositoryRoot();
-        var folder = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, "..", "shared", "data", "cin-census", "xsd"));
-        var path = System.IO.Path.Combine(folder, $"CIN_schema_{censusYear}.xsd");
-        if (!File.Exists(path))
-        {
-            throw new InvalidOperationException(
-                $"The CIN census schema for {censusYear} was not found at {path}. The shared folder must sit beside the repository " +
-                $"(expected {folder}); these tests validate against it and cannot run without it.");
-        }
-
-        return path;
+        return Sightline.Testing.SharedData.Path("data", "cin-census", "xsd", $"CIN_schema_{censusYear}.xsd");
     }
 
     /// <summary>Validates a census file against the year's schema; returns every error and warning (an element the
@@ -56,18 +46,5 @@ internal static class CinCensusSchemas
         var type = XDocument.Load(Path(censusYear)).Descendants(xs + "simpleType")
             .Single(t => (string?)t.Attribute("name") == simpleType);
         return type.Descendants(xs + "enumeration").Select(e => (string)e.Attribute("value")!).ToHashSet();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Sightline.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder holding Sightline.slnx above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using Sightline.Model;
+
+namespace Sightline.Storage.Tests;
+
+/// <summary>What storage must do on every provider. Each provider's test class runs every check here against
+/// a fresh database of its own.</summary>
+public static class StorageContract
+{
+    /// <summary>A child's journey saved through EF Core reads back whole, dates, codes and all.</summary>
+    public static void ChildJourneyRoundTrips(SightlineDatabase database)
+    {
+        database.Migrate();
+        using (var db = database.Open())
+        {
+            var (team, worker) = AddTeamAndWorker(db);
+            var child = new Child
+            {
+                LAChildId = "C0000001",
+                DateOfBirth = new DateOnly(2015, 3, 27),
+                Sex = Sex.Female,
+                Ethnicity = "WBRI",
+                Disabilities = [new ChildDisability { Code = "HAND" }, new ChildDisability { Code = "HEAR" }],
+            };
+            var episode = new CinEpisode { ReferralDate = new DateOnly(2025, 3, 3), ReferralSource = "6", PrimaryNeed = "N1" };
+            episode.Assessments.Add(new Assessment { StartDate = new DateOnly(2025, 3, 4), AuthorisationDate = new DateOnly(2025, 4, 14), Factors = [new AssessmentFactor { Code = "3A" }] });
+            var plan = new ChildProtectionPlan { StartDate = new DateOnly(2025, 3, 24), InitialCategory = "NEG", LatestCategory = "EMO", HasContingencyPlan = false };
+            plan.ReviewConferences.Add(new ReviewConference { Date = new DateOnly(2025, 6, 20) });
+            plan.ReviewConferences.Add(new ReviewConference { Date = new DateOnly(2025, 12, 12) });
+            episode.ChildProtectionPlans.Add(plan);
+            child.CinEpisodes.Add(episode);
+            child.StepDecisions.Add(new StepDecision { Date = new DateOnly(2025, 3, 24), FromLevel = ServiceLevel.ChildInNeed, ToLevel = ServiceLevel.ChildProtection, DecidedByWorkerId = worker.Id });
+            child.Allocations.Add(new Allocation { TeamId = team.Id, WorkerId = worker.Id, StartDate = new DateOnly(2025, 3, 3), Reason = AllocationReason.NewCase });
+            db.Children.Add(child);
+            db.SaveChanges();
+        }
+
+        using (var db = database.Open())
+        {
+            var child = db.Children
+                .Include(c => c.Disabilities)
+                .Include(c => c.StepDecisions)
+                .Include(c => c.Allocations)
+                .Include(c => c.CinEpisodes).ThenInclude(e => e.Assessments).ThenInclude(a => a.Factors)
+                .Include(c => c.CinEpisodes).ThenInclude(e => e.ChildProtectionPlans).ThenInclude(p => p.ReviewConferences)
+                .AsSplitQuery()
+                .Single(c => c.LAChildId == "C0000001");
+            child.DateOfBirth.Should().Be(new DateOnly(2015, 3, 27));
+            child.Sex.Should().Be(Sex.Female);
+            child.Disabilities.Select(d => d.Code).Should().BeEquivalentTo("HAND", "HEAR");
+            var episode = child.CinEpisodes.Single();
+            episode.Assessments.Single().AuthorisationDate.Should().Be(new DateOnly(2025, 4, 14));
+            episode.Assessments.Single().Factors.Single().Code.Should().Be("3A");
+            var plan = episode.ChildProtectionPlans.Single();
+            plan.LatestCategory.Should().Be("EMO");
+            plan.HasContingencyPlan.Should().BeFalse();
+            plan.ReviewConferences.Select(r => r.Date).Should().BeEquivalentTo([new DateOnly(2025, 6, 20), new DateOnly(2025, 12, 12)]);
+            child.StepDecisions.Single().ToLevel.Should().Be(ServiceLevel.ChildProtection);
+            child.Allocations.Single().Reason.Should().Be(AllocationReason.NewCase);
+        }
+    }
+
+    /// <summary>The council's own child identifier is unique: a second child with the same ID is refused.</summary>
+    public static void ChildIdentifierIsUnique(SightlineDatabase database)
+    {
+        database.Migrate();
+        using var db = database.Open();
+        db.Children.Add(new Child { LAChildId = "C1" });
+        db.SaveChanges();
+        db.Children.Add(new Child { LAChildId = "C1" });
+        var save = () => db.SaveChanges();
+        save.Should().Throw<DbUpdateException>();
+    }
+
+    /// <summary>A plan action belongs to exactly one plan: the database refuses one that names two, or none.</summary>
+    public static void PlanActionBelongsToExactlyOnePlan(SightlineDatabase database)
+    {
+        database.Migrate();
+        int childId, cpId, cinId;
+        using (var db = database.Open())
+        {
+            var episode = new CinEpisode { ReferralDate = new DateOnly(2025, 1, 6) };
+            episode.ChildProtectionPlans.Add(new ChildProtectionPlan { StartDate = new DateOnly(2025, 2, 3), InitialCategory = "NEG", LatestCategory = "NEG" });
+            episode.CinPlans.Add(new CinPlan { StartDate = new DateOnly(2025, 1, 20) });
+            var child = new Child { LAChildId = "C2", CinEpisodes = [episode] };
+            db.Children.Add(child);
+            db.SaveChanges();
+            (childId, cpId, cinId) = (child.Id, episode.ChildProtectionPlans[0].Id, episode.CinPlans[0].Id);
+        }
+
+        foreach (var (cp, cin, allowed) in new (int?, int?, bool)[] { (cpId, null, true), (null, cinId, true), (cpId, cinId, false), (null, null, false) })
+        {
+            using var db = database.Open();
+            db.PlanActions.Add(new PlanAction { ChildId = childId, ChildProtectionPlanId = cp, CinPlanId = cin, Description = "School to monitor attendance." });
+            var save = () => db.SaveChanges();
+            if (allowed)
+            {
+                save.Should().NotThrow();
+            }
+            else
+            {
+                save.Should().Throw<DbUpdateException>($"an action with CP plan {cp} and CIN plan {cin} names {(cp is null ? "no" : "two")} plans");
+            }
+        }
+    }
+
+    /// <summary>The bulk loader writes records with their own keys, parents first, and afterwards EF Core still
+    /// hands out fresh keys (PostgreSQL's identity sequences are moved past the loaded keys).</summary>
+    public static void BulkLoadedRecordsReadBackAndKeysCarryOn(SightlineDatabase database)
+    {
+        database.Migrate();
+        using (var db = database.Open())
+        using (var loader = new BulkLoader(db))
+        {
+            // Added child-first: the loader must still write the child's parent row first.
+            for (var id = 1; id <= 2_500; id++)
+            {
+                loader.Add(new CinEpisode { Id = id, ChildId = id, ReferralDate = new DateOnly(2024, 1, 1).AddDays(id % 300), ReferralNfa = id % 10 == 0 });
+                loader.Add(new Child { Id = id, LAChildId = $"B{id}", Sex = id % 2 == 0 ? Sex.Male : Sex.Female, DateOfBirth = new DateOnly(2012, 5, 1) });
+            }
+
+            loader.Complete();
+            loader.RowsWritten["Children"].Should().Be(2_500);
+        }
+
+        using (var db = database.Open())
+        {
+            db.Children.Count().Should().Be(2_500);
+            db.CinEpisodes.Count(e => e.ReferralNfa).Should().Be(250);
+            db.Children.Single(c => c.LAChildId == "B7").Sex.Should().Be(Sex.Female);
+            db.CinEpisodes.Single(e => e.Id == 299).ReferralDate.Should().Be(new DateOnly(2024, 10, 26));
+            var added = new Child { LAChildId = "after-bulk" };
+            db.Children.Add(added);
+            db.SaveChanges();
+            added.Id.Should().BeGreaterThan(2_500);
+        }
+    }
+
+    /// <summary>A bulk load that is not completed leaves nothing behind.</summary>
+    public static void AbandonedBulkLoadChangesNothing(SightlineDatabase database)
+    {
+        database.Migrate();
+        using (var db = database.Open())
+        using (var loader = new BulkLoader(db))
+        {
+            for (var id = 1; id <= 60_000; id++)
+            {
+                loader.Add(new Child { Id = id, LAChildId = $"A{id}" });
+            }
+
+            // More than a flush's worth was written inside the transaction, then abandoned.
+        }
+
+        using var check = database.Open();
+        check.Children.Count().Should().Be(0);
+    }
+
+    private static (Team Team, Worker Worker) AddTeamAndWorker(SightlineDbContext db)
+    {
+        var service = new Service { Name = "Safeguarding" };
+        var team = new Team { Name = "Safeguarding 1" };
+        service.Teams.Add(team);
+        db.Services.Add(service);
+        db.SaveChanges();
+        var worker = new Worker { StaffId = "S1", Name = "A Worker", TeamId = team.Id, Role = WorkerRole.SocialWorker, Fte = 0.8m, StartDate = new DateOnly(2020, 1, 6) };
+        db.Workers.Add(worker);
+        db.SaveChanges();
+        return (team, worker);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Sightline.Storage;
+
+namespace Sightline.Tests.Generation;
+
+/// <summary>A hash of every row of every table, in key order: two databases with equal fingerprints hold the same records.</summary>
+internal static class Fingerprint
+{
+    public static Dictionary<string, string> Of(SightlineDatabase database)
+    {
+        using var db = database.Open();
+        var connection = db.Database.GetDbConnection();
+        connection.Open();
+        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()!).Distinct().Order(StringComparer.Ordinal);
+        var result = new Dictionary<string, string>();
+        foreach (var table in tables)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"Id\"";
+            using var reader = command.ExecuteReader();
+            result[table] = Hash(reader);
+        }
+
+        return result;
+    }
+
+    private static string Hash(DbDataReader reader)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var rows = 0;
+        while (reader.Read())
+        {
+            rows++;
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                // Compare values, not provider spellings: dates as ISO dates, decimals invariantly.
+                var value = reader.IsDBNull(i) ? "∅" : reader.GetValue(i) switch
+                {
+                    DateTime d => DateOnly.FromDateTime(d).ToString("O"),
+                    DateOnly d => d.ToString("O"),
+                    decimal m => m.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                    double f => f.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                    bool b => b ? "1" : "0",
+                    long or int or short => Convert.ToInt64(reader.GetValue(i)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    // SQLite keeps decimals (a worker's FTE) as text.
+                    string text when reader.GetName(i) == "Fte" => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                    var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture),
+                };
+                hash.AppendData(Encoding.UTF8.GetBytes(value + "|"));
+            }
+        }
+
+        return $"{rows}:{Convert.ToHexString(hash.GetHashAndReset())[..16]}";
+    }
+}
