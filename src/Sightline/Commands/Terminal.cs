@@ -47,8 +47,8 @@ internal static class Terminal
         catch (Exception error) when (error is InvalidOperationException or ArgumentException or IOException or DbException or UnauthorizedAccessException or FormatException)
         {
             // Messages are Sightline's own and name no child; stack traces are kept for those who ask.
-            AnsiConsole.Console.Profile.Out = new AnsiConsoleOutput(Console.Error);
-            AnsiConsole.MarkupLine($"[red]Error:[/] {Markup.Escape(error.Message)}");
+            // Plain text on standard error, unwrapped, so that scripts and logs get the whole message.
+            Console.Error.WriteLine($"Error: {error.Message}");
             if (Environment.GetEnvironmentVariable("SIGHTLINE_DEBUG") == "1")
             {
                 Console.Error.WriteLine(error);
