@@ -154,6 +154,13 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
         }
 
         AddExtraContacts(child);
+
+        // Visits and actions wait for the episode's allocations; any left waiting would be lost with the child.
+        if (_afterAllocation.Count > 0)
+        {
+            throw new InvalidOperationException($"Child {child.LAChildId} has visits or actions that were never recorded.");
+        }
+
         return child;
     }
 
@@ -299,11 +306,7 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
 
         // A long tail of plans that run on without review or escalation: the drift the seeds describe.
         var months = random.NextDouble() < 0.08 ? random.Next(12, 30) : random.Next(2, 12);
-        var planEnd = planStart.AddMonths(months).AddDays(random.Next(0, 28));
-        if (planEnd >= eighteenth)
-        {
-            planEnd = eighteenth.AddDays(-1);
-        }
+        var planEnd = BeforeEighteen(planStart.AddMonths(months).AddDays(random.Next(0, 28)), eighteenth);
 
         var plan = new CinPlan
         {
@@ -320,11 +323,11 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
             plan.Reviews.Add(new CinPlanReview { Id = ids.Next<CinPlanReview>(), CinPlanId = plan.Id, Date = review });
         }
 
-        var closure = plan.EndDate is { } ended ? ended.AddDays(random.Next(0, 15)) : (DateOnly?)null;
-        var result = closure is { } c ? Close(episode, c, planEnd.AddDays(1) >= eighteenth ? "RC6" : "RC7", child, periods) : Open(child, periods);
         Visits(child, VisitKind.ChildInNeed, planStart, last, 20);
         Actions(child, planStart, last, cinPlan: plan);
-        return result;
+        return plan.EndDate is { } ended
+            ? Close(episode, ended.AddDays(random.Next(0, 15)), planEnd.AddDays(1) >= eighteenth ? "RC6" : "RC7", child, periods)
+            : Open(child, periods);
     }
 
     private DateOnly? ChildProtection(Child child, CinEpisode episode, DateOnly conference, DateOnly eighteenth, List<(TeamKind Kind, DateOnly From)> periods, ref int previousPlans)
@@ -332,11 +335,7 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
         periods.Add((episode.PrimaryNeed == "N2" ? TeamKind.DisabledChildren : TeamKind.Safeguarding, calendar.AddWorkingDays(conference, 1)));
         AddStep(child, conference, ServiceLevel.ChildInNeed, ServiceLevel.ChildProtection, StepUpReasons[random.Next(StepUpReasons.Length)], periods);
         var category = Pick(Categories);
-        var planEnd = conference.AddDays(PlanDays());
-        if (planEnd >= eighteenth)
-        {
-            planEnd = eighteenth.AddDays(-1);
-        }
+        var planEnd = BeforeEighteen(conference.AddDays(PlanDays()), eighteenth);
 
         var plan = new ChildProtectionPlan
         {
@@ -907,4 +906,7 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    /// <summary>Children's plans end by the day before the child turns 18.</summary>
+    private static DateOnly BeforeEighteen(DateOnly date, DateOnly eighteenth) => date < eighteenth ? date : eighteenth.AddDays(-1);
 }
