@@ -46,15 +46,26 @@ internal static class Terminal
         }
         catch (Exception error) when (error is InvalidOperationException or ArgumentException or IOException or DbException or UnauthorizedAccessException or FormatException)
         {
-            // Messages are Sightline's own and name no child; stack traces are kept for those who ask.
             // Plain text on standard error, unwrapped, so that scripts and logs get the whole message.
+            // Messages are Sightline's own and name no child.
             Console.Error.WriteLine($"Error: {error.Message}");
-            if (Environment.GetEnvironmentVariable("SIGHTLINE_DEBUG") == "1")
-            {
-                Console.Error.WriteLine(error);
-            }
-
+            Detail(error);
             return Failed;
+        }
+        catch (Exception error)
+        {
+            Console.Error.WriteLine($"Error: Sightline stopped unexpectedly ({error.GetType().Name}). " +
+                                    "Run again with SIGHTLINE_DEBUG=1 to see the technical detail.");
+            Detail(error);
+            return Failed;
+        }
+    }
+
+    private static void Detail(Exception error)
+    {
+        if (Environment.GetEnvironmentVariable("SIGHTLINE_DEBUG") == "1")
+        {
+            Console.Error.WriteLine(error);
         }
     }
 
