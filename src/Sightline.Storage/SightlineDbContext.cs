@@ -41,6 +41,8 @@ public abstract class SightlineDbContext(DbContextOptions options) : DbContext(o
     public DbSet<SupervisionSession> SupervisionSessions => Set<SupervisionSession>();
     public DbSet<SupervisionChildDiscussed> SupervisionChildrenDiscussed => Set<SupervisionChildDiscussed>();
     public DbSet<SupervisionAction> SupervisionActions => Set<SupervisionAction>();
+    public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
+    public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -115,6 +117,14 @@ public abstract class SightlineDbContext(DbContextOptions options) : DbContext(o
             .HasForeignKey(d => d.ChildId).OnDelete(DeleteBehavior.Restrict);
         model.Entity<SupervisionAction>().HasOne<Child>().WithMany()
             .HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Restrict);
+
+        model.Entity<ImportRecord>(import =>
+        {
+            import.HasIndex(i => new { i.Kind, i.Sha256 });
+            import.Property(i => i.Kind).HasMaxLength(40);
+            import.Property(i => i.Sha256).HasMaxLength(64);
+        });
+        model.Entity<ImportRejection>().Property(r => r.Value).HasMaxLength(200);
 
         foreach (var code in new[] { typeof(ChildDisability), typeof(AssessmentFactor) })
         {

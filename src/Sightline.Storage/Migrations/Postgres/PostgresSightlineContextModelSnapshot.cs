@@ -478,6 +478,100 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.ToTable("EarlyHelpEpisodes");
                 });
 
+            modelBuilder.Entity("Sightline.Model.ImportRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Counts")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("RecordsLoaded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordsRead")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordsRejected")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Sha256");
+
+                    b.ToTable("ImportRecords");
+                });
+
+            modelBuilder.Entity("Sightline.Model.ImportRejection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Field")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ImportRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecordId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportRecordId");
+
+                    b.ToTable("ImportRejections");
+                });
+
             modelBuilder.Entity("Sightline.Model.InitialConference", b =>
                 {
                     b.Property<int>("Id")
@@ -1232,6 +1326,15 @@ namespace Sightline.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sightline.Model.ImportRejection", b =>
+                {
+                    b.HasOne("Sightline.Model.ImportRecord", null)
+                        .WithMany("Rejections")
+                        .HasForeignKey("ImportRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.InitialConference", b =>
                 {
                     b.HasOne("Sightline.Model.CinEpisode", null)
@@ -1517,6 +1620,11 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.Navigation("Actions");
 
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Sightline.Model.ImportRecord", b =>
+                {
+                    b.Navigation("Rejections");
                 });
 
             modelBuilder.Entity("Sightline.Model.PreProceedings", b =>

@@ -443,6 +443,96 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.ToTable("EarlyHelpEpisodes");
                 });
 
+            modelBuilder.Entity("Sightline.Model.ImportRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Counts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordsLoaded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordsRejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Sha256");
+
+                    b.ToTable("ImportRecords");
+                });
+
+            modelBuilder.Entity("Sightline.Model.ImportRejection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportRecordId");
+
+                    b.ToTable("ImportRejections");
+                });
+
             modelBuilder.Entity("Sightline.Model.InitialConference", b =>
                 {
                     b.Property<int>("Id")
@@ -1159,6 +1249,15 @@ namespace Sightline.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sightline.Model.ImportRejection", b =>
+                {
+                    b.HasOne("Sightline.Model.ImportRecord", null)
+                        .WithMany("Rejections")
+                        .HasForeignKey("ImportRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.InitialConference", b =>
                 {
                     b.HasOne("Sightline.Model.CinEpisode", null)
@@ -1444,6 +1543,11 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.Navigation("Actions");
 
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Sightline.Model.ImportRecord", b =>
+                {
+                    b.Navigation("Rejections");
                 });
 
             modelBuilder.Entity("Sightline.Model.PreProceedings", b =>
