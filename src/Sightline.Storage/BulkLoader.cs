@@ -9,7 +9,9 @@ namespace Sightline.Storage;
 /// <summary>Writes large numbers of new records in one transaction with multi-row INSERT statements,
 /// much faster than change tracking. Records must carry their own keys; rows are buffered per table
 /// and written parents first, so a record may refer to any record added before it. Nothing is
-/// visible to other readers until <see cref="Complete"/>; disposing without completing rolls back.</summary>
+/// visible to other readers until <see cref="Complete"/>; disposing without completing rolls back.
+/// Inside a transaction the context already has (an import's), the loader writes into it and leaves
+/// committing to its owner.</summary>
 public sealed class BulkLoader : IDisposable
 {
     private const int FlushThreshold = 50_000;
@@ -17,6 +19,7 @@ public sealed class BulkLoader : IDisposable
     private readonly SightlineDbContext _db;
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
+    private readonly bool _ownsTransaction;
     private readonly Dictionary<Type, TableWriter> _writers = [];
     private readonly List<TableWriter> _writeOrder;
     private int _buffered;
@@ -26,13 +29,14 @@ public sealed class BulkLoader : IDisposable
         _db = db;
         _db.Database.OpenConnection();
         _connection = _db.Database.GetDbConnection();
-        if (db is SqliteSightlineContext)
+        _ownsTransaction = db.Database.CurrentTransaction is null;
+        if (_ownsTransaction && db is SqliteSightlineContext)
         {
             // A bulk load is all-or-nothing inside its transaction, so the journal need not be flushed per page.
             Execute("PRAGMA synchronous=OFF;");
         }
 
-        _transaction = _connection.BeginTransaction();
+        _transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? _connection.BeginTransaction();
         var sql = db.GetService<ISqlGenerationHelper>();
         // SQLite finds each named parameter by a linear search, so its statements stay small.
         var maxParameters = db is SqliteSightlineContext ? 200 : 30_000;
@@ -80,7 +84,10 @@ public sealed class BulkLoader : IDisposable
             }
         }
 
-        _transaction.Commit();
+        if (_ownsTransaction)
+        {
+            _transaction.Commit();
+        }
     }
 
     public void Dispose()
@@ -90,8 +97,11 @@ public sealed class BulkLoader : IDisposable
             writer.Dispose();
         }
 
-        _transaction.Dispose();
-        _db.Database.CloseConnection();
+        if (_ownsTransaction)
+        {
+            _transaction.Dispose();
+            _db.Database.CloseConnection();
+        }
     }
 
     private void Execute(string sql)

@@ -44,7 +44,7 @@ internal static class Terminal
         {
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception error) when (error is InvalidOperationException or ArgumentException or IOException or DbException or UnauthorizedAccessException or FormatException)
+        catch (Exception error) when (error is FileRefusedException or InvalidOperationException or ArgumentException or IOException or DbException or UnauthorizedAccessException or FormatException)
         {
             // Plain text on standard error, unwrapped, so that scripts and logs get the whole message.
             // Messages are Sightline's own and name no child.
