@@ -1,0 +1,215 @@
+using Sightline.Model;
+using static Sightline.Oversight.RuleText;
+
+namespace Sightline.Oversight.Alerts;
+
+/// <summary>Child protection plans open on the as-at date.</summary>
+internal static class OpenPlans
+{
+    public static IEnumerable<ChildProtectionPlan> Of(Child child, AsAt asAt) =>
+        child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans).Where(p => p.IsOpenOn(asAt.Date));
+
+    public static IEnumerable<CinPlan> CinOf(Child child, AsAt asAt) =>
+        child.CinEpisodes.SelectMany(e => e.CinPlans).Where(p => p.IsOpenOn(asAt.Date));
+}
+
+/// <summary>The first review conference is held within 3 months of the initial conference, later ones at
+/// intervals of not more than 6 months (Working Together to Safeguard Children 2023, as applied in local child
+/// protection procedures). Counted in calendar months from the plan's start (the initial conference) or the
+/// last review conference.</summary>
+public sealed class ChildProtectionReviewOverdue : IChildRule
+{
+    public RuleInfo Info { get; } = new("cp-review-overdue", "Child protection review conference overdue",
+        "An open child protection plan has had no review conference within 3 months of the initial conference (the plan's start), or within 6 months of its last review conference.",
+        "Working Together to Safeguard Children 2023, chapter 2; local child protection procedures",
+        "the review conference's date is recorded", AlertSubject.Child, Counting.Days);
+
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    {
+        foreach (var plan in OpenPlans.Of(child, asAt))
+        {
+            var last = plan.ReviewConferences.Where(r => r.Date <= asAt.Date).Select(r => (DateOnly?)r.Date).Max();
+            var due = last is { } reviewed ? reviewed.AddMonths(6) : plan.StartDate.AddMonths(3);
+            var since = last is { } r2 ? $"The last review conference was on {Day(r2)}; the next was due by {Day(due)}." : $"The plan began at the initial conference on {Day(plan.StartDate)}; the first review conference was due by {Day(due)}.";
+            if (Overdue(Info, child, due, asAt, since) is { } alert)
+            {
+                yield return alert;
+            }
+        }
+    }
+}
+
+/// <summary>A child on a child protection plan is visited, and seen, at least every
+/// <see cref="LocalStandards.CpVisitWorkingDays"/> working days (a local standard; Ofsted reads the date of the
+/// last statutory visit in Annex A list 7). An unborn child cannot be seen: the rule waits for the birth.</summary>
+public sealed class ChildProtectionVisitOverdue : IChildRule
+{
+    public RuleInfo Info { get; } = new("cp-visit-overdue", "Child protection visit overdue",
+        "A born child on an open child protection plan has not been seen on a visit within the local standard (default 10 working days) of the last visit at which they were seen, or of the plan's start or their birth if later.",
+        "Local standard for statutory visits (default every 10 working days); Annex A list 7",
+        "a visit at which the child was seen is recorded", AlertSubject.Child, Counting.WorkingDays, "visits");
+
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    {
+        if (!child.IsBornBy(asAt.Date))
+        {
+            yield break;
+        }
+
+        foreach (var plan in OpenPlans.Of(child, asAt))
+        {
+            var lastSeen = child.Visits.Where(v => v.ChildSeen && v.Date <= asAt.Date).Select(v => (DateOnly?)v.Date).Max();
+            var from = Latest(plan.StartDate, child.DateOfBirth!.Value, lastSeen);
+            var due = asAt.Calendar.Deadline(from, asAt.Standards.CpVisitWorkingDays);
+            var since = lastSeen is { } seen && seen >= plan.StartDate
+                ? $"The child was last seen on a visit on {Day(seen)}."
+                : $"The child has not been seen on a visit since the plan began on {Day(plan.StartDate)}.";
+            if (Overdue(Info, child, due, asAt, $"{since} The local standard is a visit every {asAt.Standards.CpVisitWorkingDays} working days, so the next was due by {Day(due)}.") is { } alert)
+            {
+                yield return alert;
+                yield break;
+            }
+        }
+    }
+
+    private static DateOnly Latest(DateOnly a, DateOnly b, DateOnly? c)
+    {
+        var latest = a > b ? a : b;
+        return c is { } d && d > latest ? d : latest;
+    }
+}
+
+/// <summary>A child on a child protection plan old enough to be seen alone (a local standard, default 4) should be
+/// seen alone on visits; the rule looks at the most recent visits at which the child was seen (default 3) and
+/// fires when none of them saw the child alone (Annex A list 7 "Was the child seen alone?").</summary>
+public sealed class ChildNotSeenAlone : IChildRule
+{
+    public RuleInfo Info { get; } = new("not-seen-alone", "Child not seen alone",
+        "A child on an open child protection plan, aged at least the local standard (default 4), was not seen alone at any of their most recent visits (default the last 3) at which they were seen.",
+        "Annex A list 7; Working Together to Safeguard Children 2023 (the child seen alone)",
+        "a visit at which the child was seen alone is recorded", AlertSubject.Child, Counting.WorkingDays, "visits");
+
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    {
+        var standards = asAt.Standards;
+        if (child.DateOfBirth is not { } born || born.AddYears(standards.SeenAloneFromAge) > asAt.Date || !OpenPlans.Of(child, asAt).Any())
+        {
+            yield break;
+        }
+
+        var planStart = OpenPlans.Of(child, asAt).Min(p => p.StartDate);
+        var recent = child.Visits.Where(v => v.Kind == VisitKind.ChildProtection && v.ChildSeen && v.Date >= planStart && v.Date <= asAt.Date)
+            .OrderByDescending(v => v.Date).Take(standards.SeenAloneRecentVisits).ToList();
+        if (recent.Count < standards.SeenAloneRecentVisits || recent.Exists(v => v.SeenAlone))
+        {
+            yield break;
+        }
+
+        var since = recent[^1].Date;
+        var overdue = Math.Max(1, asAt.Calendar.CountWorkingDays(since, asAt.Date));
+        yield return new Alert(Info, child.Id, null, since, overdue, Severities.For(overdue, Info.Counting),
+            $"{Info.Name}. The child was seen on the last {recent.Count} visits, from {Day(since)} to {Day(recent[0].Date)}, but not alone at any of them. Clears when {Info.ClearsWhen}.");
+    }
+}
+
+/// <summary>A child protection plan that has lasted the local standard (default 18 months; St Helens 2018) needs a
+/// recorded senior review of whether the plan and its threshold still hold; at 2 years the DfE counts the plan
+/// as long-lasting. One rule for each point, so a plan past 2 years with a review at 18 months still alerts.</summary>
+public sealed class LongChildProtectionPlan(int months, string id) : IChildRule
+{
+    public static LongChildProtectionPlan EighteenMonths { get; } = new(18, "cp-plan-18-months");
+    public static LongChildProtectionPlan TwoYears { get; } = new(24, "cp-plan-2-years");
+
+    public RuleInfo Info { get; } = new(id, months == 24 ? "Child protection plan over 2 years without senior review" : "Child protection plan over 18 months without senior review",
+        $"An open child protection plan has lasted {(months == 24 ? "2 years" : "the local standard (default 18 months)")} and no senior review of the plan is recorded since it reached {months - 1} months.",
+        months == 24 ? "DfE children in need statistics (plans lasting 2 years or more); Ofsted focused visit to St Helens, 2018" : "Local standard (default 18 months); Ofsted focused visit to St Helens, 2018",
+        "a senior manager's review of the plan is recorded", AlertSubject.Child, Counting.Days);
+
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    {
+        var point = months == 24 ? 24 : asAt.Standards.LongPlanMonths;
+        foreach (var plan in OpenPlans.Of(child, asAt))
+        {
+            var due = plan.StartDate.AddMonths(point);
+            if (plan.SeniorReviews.Exists(r => r.Date >= plan.StartDate.AddMonths(point - 1) && r.Date <= asAt.Date))
+            {
+                continue;
+            }
+
+            if (Overdue(Info, child, due, asAt, $"The plan began on {Day(plan.StartDate)} and reached {point} months on {Day(due)} with no senior review recorded.") is { } alert)
+            {
+                yield return alert;
+            }
+        }
+    }
+}
+
+/// <summary>A plan sets out what will be done by when, and what happens if it does not work. Ofsted repeatedly
+/// finds plans "too generic and without timescales" and contingency planning "not evident" (Bury 2022,
+/// St Helens 2018). Fires for an open plan with an outstanding action that has no due date, or a plan recorded
+/// as having no contingency plan (a plan whose record is silent about contingency does not fire).</summary>
+public sealed class PlanWithoutTimescales : IChildRule
+{
+    public RuleInfo Info { get; } = new("plan-without-timescales", "Plan without timescales or contingency",
+        "An open child protection or child in need plan has an outstanding action with no due date, or is recorded as having no contingency plan.",
+        "Ofsted monitoring visit to Bury, 2022; focused visit to St Helens, 2018",
+        "every outstanding action has a due date and the plan's contingency is recorded", AlertSubject.Child, Counting.Days, "plan actions");
+
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    {
+        var plans = OpenPlans.Of(child, asAt).Select(p => (Kind: "child protection", p.StartDate, p.Actions, p.HasContingencyPlan))
+            .Concat(OpenPlans.CinOf(child, asAt).Select(p => (Kind: "child in need", p.StartDate, p.Actions, p.HasContingencyPlan)));
+        foreach (var (kind, start, actions, contingency) in plans)
+        {
+            var undated = actions.Count(a => a.DueDate is null && (a.CompletedDate is null || a.CompletedDate > asAt.Date));
+            if (undated == 0 && contingency != false)
+            {
+                continue;
+            }
+
+            var gaps = new List<string>();
+            if (undated > 0)
+            {
+                gaps.Add($"{undated} outstanding action{(undated == 1 ? " has" : "s have")} no due date");
+            }
+
+            if (contingency == false)
+            {
+                gaps.Add("no contingency plan is recorded");
+            }
+
+            var overdue = Math.Max(1, asAt.Date.DayNumber - start.DayNumber);
+            yield return new Alert(Info, child.Id, null, start, overdue, Severities.For(overdue, Info.Counting),
+                $"{Info.Name}. The {kind} plan that began on {Day(start)}: {string.Join(", and ", gaps)}. Clears when {Info.ClearsWhen}.");
+        }
+    }
+}
+
+/// <summary>An action in an open plan past its due date and not completed, by its owner, so that partner
+/// agencies are held to account too (Bury 2022: core groups "not always effective forums for holding partners
+/// to account").</summary>
+public sealed class PlanActionOverdue : IChildRule
+{
+    public RuleInfo Info { get; } = new("plan-action-overdue", "Plan action overdue",
+        "An action in an open child protection or child in need plan is past its due date and not completed; the alert names the action's owner, a worker or a partner agency.",
+        "Ofsted monitoring visit to Bury, 2022",
+        "the action's completion is recorded, or its due date is revised in the plan", AlertSubject.Child, Counting.Days, "plan actions");
+
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    {
+        var actions = OpenPlans.Of(child, asAt).SelectMany(p => p.Actions).Concat(OpenPlans.CinOf(child, asAt).SelectMany(p => p.Actions));
+        foreach (var action in actions)
+        {
+            if (action.DueDate is not { } due || (action.CompletedDate is { } done && done <= asAt.Date))
+            {
+                continue;
+            }
+
+            var owner = action.OwnerAgency ?? "the allocated worker";
+            if (Overdue(Info, child, due, asAt, $"\"{action.Description}\" (owner: {owner}) was due by {Day(due)} and is not recorded as done.") is { } alert)
+            {
+                yield return alert;
+            }
+        }
+    }
+}

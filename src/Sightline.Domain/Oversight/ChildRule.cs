@@ -1,0 +1,44 @@
+using System.Globalization;
+using Sightline.Model;
+
+namespace Sightline.Oversight;
+
+/// <summary>A rule about one child: given the child's whole record and the as-at date, the alerts it raises.
+/// Rules are pure: no clock, no database, no I/O.</summary>
+public interface IChildRule
+{
+    RuleInfo Info { get; }
+
+    IEnumerable<Alert> Evaluate(Child child, AsAt asAt);
+}
+
+/// <summary>Small helpers the rules share, so that each reads like its definition.</summary>
+internal static class RuleText
+{
+    // The invariant culture names days and months in English, which is what the product speaks.
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
+
+    /// <summary>A date as a social worker writes it: "Monday 3 March 2025".</summary>
+    public static string Day(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);
+
+    /// <summary>"5 working days" or "1 day".</summary>
+    public static string Late(int overdue, Counting counting) =>
+        $"{overdue} {(counting == Counting.WorkingDays ? "working day" : "day")}{(overdue == 1 ? "" : "s")}";
+
+    /// <summary>An alert for something due on <paramref name="due"/> and not done by the as-at date, or none if not yet late.</summary>
+    public static Alert? Overdue(RuleInfo rule, Child child, DateOnly due, AsAt asAt, string whatHappened)
+    {
+        var overdue = asAt.Overdue(due, rule.Counting);
+        if (overdue <= 0)
+        {
+            return null;
+        }
+
+        return new Alert(rule, child.Id, null, due, overdue, Severities.For(overdue, rule.Counting),
+            $"{rule.Name} by {Late(overdue, rule.Counting)}. {whatHappened} Clears when {rule.ClearsWhen}.");
+    }
+
+    /// <summary>The episodes open on the as-at date.</summary>
+    public static IEnumerable<CinEpisode> OpenEpisodes(Child child, AsAt asAt) =>
+        child.CinEpisodes.Where(e => e.IsOpenOn(asAt.Date));
+}

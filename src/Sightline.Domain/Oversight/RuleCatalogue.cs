@@ -1,0 +1,35 @@
+using Sightline.Oversight.Alerts;
+
+namespace Sightline.Oversight;
+
+/// <summary>Every alert rule, in one list: the command line, the pages, the board pack and the reference page
+/// all take each rule's name, definition and source from here.</summary>
+public static class RuleCatalogue
+{
+    public static IReadOnlyList<IChildRule> ChildRules { get; } =
+    [
+        new AssessmentOverdue(),
+        new InitialConferenceOverdue(),
+        new ChildProtectionReviewOverdue(),
+        new ChildProtectionVisitOverdue(),
+        new ChildNotSeenAlone(),
+        LongChildProtectionPlan.EighteenMonths,
+        LongChildProtectionPlan.TwoYears,
+        new ChildInNeedVisitOverdue(),
+        new ChildInNeedPlanReviewOverdue(),
+        new DriftWithoutEscalation(),
+        new StepChangeWithoutRationale(),
+        new PreProceedingsOver16Weeks(),
+        new PreProceedingsNotReviewed(),
+        new CareProceedingsOver26Weeks(),
+        new PlanWithoutTimescales(),
+        new PlanActionOverdue(),
+        new UnallocatedCase(),
+        new WorkerChurn(),
+        new LookedAfterReviewOverdue(),
+        new LookedAfterVisitOverdue(),
+    ];
+
+    /// <summary>A rule by its identifier, or null.</summary>
+    public static IChildRule? Find(string id) => ChildRules.FirstOrDefault(r => string.Equals(r.Info.Id, id, StringComparison.OrdinalIgnoreCase));
+}
