@@ -1,0 +1,186 @@
+using Sightline.Model;
+using Sightline.Oversight;
+using Sightline.Oversight.Alerts;
+using static Sightline.Domain.Tests.Oversight.Cases;
+
+namespace Sightline.Domain.Tests.Oversight;
+
+public sealed class ChildProtectionReviewOverdueTests
+{
+    private readonly ChildProtectionReviewOverdue _rule = new();
+
+    [Fact]
+    public void FirstReviewIsDueThreeCalendarMonthsAfterTheInitialConference()
+    {
+        var child = Child();
+        Plan(Episode(child, D(2025, 1, 2)), D(2025, 1, 15));
+        _rule.Alerts(child, D(2025, 4, 15)).Should().BeEmpty();
+        var alert = _rule.Alerts(child, D(2025, 4, 16)).Single();
+        (alert.Due, alert.Overdue).Should().Be((D(2025, 4, 15), 1));
+    }
+
+    [Fact]
+    public void LaterReviewsAreDueSixMonthsAfterTheLastOne()
+    {
+        var child = Child();
+        var plan = Plan(Episode(child, D(2025, 1, 2)), D(2025, 1, 15));
+        plan.ReviewConferences.Add(new ReviewConference { Date = D(2025, 4, 10) });
+        _rule.Alerts(child, D(2025, 10, 10)).Should().BeEmpty();
+        _rule.Alerts(child, D(2025, 10, 13)).Single().Overdue.Should().Be(3, "calendar deadlines do not move for a weekend");
+    }
+
+    [Fact]
+    public void AnEndedPlanNeedsNoReview()
+    {
+        var child = Child();
+        Plan(Episode(child, D(2025, 1, 2)), D(2025, 1, 15), end: D(2025, 3, 1));
+        _rule.Alerts(child, D(2025, 6, 1)).Should().BeEmpty();
+    }
+}
+
+public sealed class ChildProtectionVisitTests
+{
+    private readonly ChildProtectionVisitOverdue _rule = new();
+
+    [Fact]
+    public void TheNextVisitIsDueTenWorkingDaysAfterTheChildWasLastSeen()
+    {
+        var child = Child();
+        Plan(Episode(child, D(2025, 2, 20)), D(2025, 3, 3));
+        Visit(child, D(2025, 3, 10));
+        Visit(child, D(2025, 3, 17), seen: false);
+        _rule.Alerts(child, D(2025, 3, 24)).Should().BeEmpty();
+        var alert = _rule.Alerts(child, D(2025, 3, 25)).Single();
+        (alert.Due, alert.Overdue).Should().Be((D(2025, 3, 24), 1));
+        alert.Explanation.Should().Contain("last seen on a visit on Monday 10 March 2025");
+    }
+
+    [Fact]
+    public void ACouncilWithAFifteenWorkingDayStandardExpectsTheVisitLater()
+    {
+        var child = Child();
+        Plan(Episode(child, D(2025, 2, 20)), D(2025, 3, 3));
+        Visit(child, D(2025, 3, 10));
+        var standards = LocalStandards.Defaults with { CpVisitWorkingDays = 15 };
+        _rule.Alerts(child, D(2025, 3, 31), standards).Should().BeEmpty();
+        _rule.Alerts(child, D(2025, 4, 1), standards).Single().Due.Should().Be(D(2025, 3, 31));
+    }
+
+    [Fact]
+    public void AnUnbornChildOnAPrebirthPlanIsNotExpectedToBeSeen()
+    {
+        var child = Child();
+        child.DateOfBirth = null;
+        child.ExpectedDateOfBirth = D(2025, 6, 1);
+        Plan(Episode(child, D(2025, 2, 20)), D(2025, 3, 3));
+        _rule.Alerts(child, D(2025, 5, 1)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AfterBirthTheClockStartsFromTheBirth()
+    {
+        var child = Child(born: D(2025, 5, 2));
+        Plan(Episode(child, D(2025, 2, 20)), D(2025, 3, 3));
+        _rule.Alerts(child, D(2025, 5, 16)).Should().BeEmpty("Friday 2 May 2025 plus 10 working days, skipping the 5 May bank holiday, is Monday 19 May");
+        _rule.Alerts(child, D(2025, 5, 20)).Single().Due.Should().Be(D(2025, 5, 19));
+    }
+}
+
+public sealed class ChildNotSeenAloneTests
+{
+    private readonly ChildNotSeenAlone _rule = new();
+
+    [Fact]
+    public void ThreeVisitsWithoutTheChildSeenAloneRaiseAnAlert()
+    {
+        var child = Child(born: D(2017, 1, 1));
+        Plan(Episode(child, D(2025, 1, 2)), D(2025, 1, 15));
+        Visit(child, D(2025, 2, 3));
+        Visit(child, D(2025, 2, 17));
+        Visit(child, D(2025, 3, 3));
+        var alert = _rule.Alerts(child, D(2025, 3, 10)).Single();
+        alert.Explanation.Should().Contain("from Monday 3 February 2025 to Monday 3 March 2025");
+    }
+
+    [Fact]
+    public void OneOfTheLastThreeVisitsSeeingTheChildAloneIsEnough()
+    {
+        var child = Child(born: D(2017, 1, 1));
+        Plan(Episode(child, D(2025, 1, 2)), D(2025, 1, 15));
+        Visit(child, D(2025, 2, 3), alone: true);
+        Visit(child, D(2025, 2, 17));
+        Visit(child, D(2025, 3, 3));
+        _rule.Alerts(child, D(2025, 3, 10)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AChildUnderFourIsNotExpectedToBeSeenAlone()
+    {
+        var child = Child(born: D(2022, 6, 1));
+        Plan(Episode(child, D(2025, 1, 2)), D(2025, 1, 15));
+        Visit(child, D(2025, 2, 3));
+        Visit(child, D(2025, 2, 17));
+        Visit(child, D(2025, 3, 3));
+        _rule.Alerts(child, D(2025, 3, 10)).Should().BeEmpty();
+    }
+}
+
+public sealed class LongChildProtectionPlanTests
+{
+    [Fact]
+    public void APlanPast18MonthsWithoutASeniorReviewAlertsFromTheDayAfter()
+    {
+        var child = Child();
+        Plan(Episode(child, D(2023, 12, 20)), D(2024, 1, 1));
+        LongChildProtectionPlan.EighteenMonths.Alerts(child, D(2025, 7, 1)).Should().BeEmpty();
+        LongChildProtectionPlan.EighteenMonths.Alerts(child, D(2025, 7, 2)).Single().Overdue.Should().Be(1);
+    }
+
+    [Fact]
+    public void ASeniorReviewAround18MonthsClearsTheFirstPointButNotTheSecond()
+    {
+        var child = Child();
+        var plan = Plan(Episode(child, D(2023, 12, 20)), D(2024, 1, 1));
+        plan.SeniorReviews.Add(new SeniorReview { Date = D(2025, 6, 15) });
+        LongChildProtectionPlan.EighteenMonths.Alerts(child, D(2026, 1, 2)).Should().BeEmpty();
+        LongChildProtectionPlan.TwoYears.Alerts(child, D(2026, 1, 2)).Single().Due.Should().Be(D(2026, 1, 1));
+    }
+}
+
+public sealed class PlanTests
+{
+    [Fact]
+    public void AnOverdueActionNamesItsOwner()
+    {
+        var child = Child();
+        var plan = Plan(Episode(child, D(2025, 9, 1)), D(2025, 9, 15));
+        plan.Actions.Add(new PlanAction { Description = "School to monitor attendance.", OwnerAgency = "School", DueDate = D(2025, 10, 10) });
+        new PlanActionOverdue().Alerts(child, D(2025, 10, 10)).Should().BeEmpty();
+        var alert = new PlanActionOverdue().Alerts(child, D(2025, 10, 11)).Single();
+        alert.Explanation.Should().Contain("owner: School").And.Contain("Friday 10 October 2025");
+    }
+
+    [Fact]
+    public void ACompletedActionIsNotOverdue()
+    {
+        var child = Child();
+        var plan = Plan(Episode(child, D(2025, 9, 1)), D(2025, 9, 15));
+        plan.Actions.Add(new PlanAction { Description = "x", DueDate = D(2025, 10, 10), CompletedDate = D(2025, 10, 12) });
+        new PlanActionOverdue().Alerts(child, D(2025, 10, 13)).Should().BeEmpty();
+        new PlanActionOverdue().Alerts(child, D(2025, 10, 11)).Should().ContainSingle("on 11 October it was late and not yet done");
+    }
+
+    [Fact]
+    public void AnActionWithoutADueDateOrAPlanWithoutContingencyIsAPlanWithoutTimescales()
+    {
+        var rule = new PlanWithoutTimescales();
+        var child = Child();
+        var plan = CinPlan(Episode(child, D(2025, 9, 1)), D(2025, 9, 15));
+        plan.Actions.Add(new PlanAction { Description = "x", DueDate = D(2025, 10, 1) });
+        rule.Alerts(child, D(2025, 10, 15)).Should().BeEmpty("a plan silent about contingency is not reported as lacking one");
+
+        plan.HasContingencyPlan = false;
+        plan.Actions.Add(new PlanAction { Description = "y" });
+        rule.Alerts(child, D(2025, 10, 15)).Single().Explanation.Should().Contain("1 outstanding action has no due date, and no contingency plan is recorded");
+    }
+}
