@@ -127,3 +127,33 @@ public sealed class CommandLineTests : IDisposable
 
     public void Dispose() => _sightline.Dispose();
 }
+
+/// <summary><c>sightline alerts</c> on a generated council.</summary>
+public sealed class AlertsCommandTests : IDisposable
+{
+    private readonly SightlineProcess _sightline = new();
+
+    [Fact]
+    public void AlertsAsJsonNameRulesFromTheCatalogueAndEveryAlertExplainsItself()
+    {
+        var database = Path.Combine(_sightline.Home, "council.db");
+        _sightline.Run("generate", "--children", "800", "--database", database).ExitCode.Should().Be(0);
+        var (exit, output, error) = _sightline.Run("alerts", "--as-at", "2026-10-31", "--format", "json", "--database", database);
+        exit.Should().Be(0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var alerts = json.RootElement.GetProperty("alerts").EnumerateArray().ToList();
+        alerts.Should().NotBeEmpty();
+        var ids = Sightline.Oversight.RuleCatalogue.ChildRules.Select(r => r.Info.Id).ToHashSet();
+        alerts.Should().OnlyContain(a => ids.Contains(a.GetProperty("rule").GetString()!) && a.GetProperty("explanation").GetString()!.Contains("Clears when"));
+    }
+
+    [Fact]
+    public void AnUnknownRuleIsRefusedWithTheListOfRules()
+    {
+        var (exit, _, error) = _sightline.Run("alerts", "--kind", "no-such-rule", "--database", Path.Combine(_sightline.Home, "x.db"));
+        exit.Should().Be(1);
+        error.Should().Contain("icpc-overdue");
+    }
+
+    public void Dispose() => _sightline.Dispose();
+}

@@ -1,0 +1,27 @@
+using Sightline.Model;
+
+namespace Sightline.Oversight;
+
+/// <summary>One immutable in-memory view of a council's records, built once per data version: every child with
+/// their whole journey, and the workforce. Rules and indicators run over it, never over the database.</summary>
+public sealed class CouncilSnapshot(Council? council, IReadOnlyList<Child> children, IReadOnlyList<Worker> workers, IReadOnlyList<Team> teams, DataCoverage coverage)
+{
+    public Council? Council { get; } = council;
+    public IReadOnlyList<Child> Children { get; } = children;
+    public IReadOnlyList<Worker> Workers { get; } = workers;
+    public IReadOnlyList<Team> Teams { get; } = teams;
+
+    /// <summary>Which kinds of record the council has loaded at all.</summary>
+    public DataCoverage Coverage { get; } = coverage;
+}
+
+/// <summary>Which kinds of record a council has loaded. The CIN census carries no visits, allocations, plan actions
+/// or step decisions: a rule that needs them must not fire as if the event never happened when none were
+/// loaded, so it is reported once as a gap instead.</summary>
+public sealed record DataCoverage(IReadOnlySet<string> Loaded)
+{
+    public bool Has(string kind) => Loaded.Contains(kind);
+
+    /// <summary>The kinds a rule needs that are missing.</summary>
+    public IEnumerable<string> MissingFor(RuleInfo rule) => rule.Needs.Where(n => !Has(n));
+}

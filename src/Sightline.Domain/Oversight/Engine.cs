@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Sightline.Model;
+
+namespace Sightline.Oversight;
+
+/// <summary>A rule that could not be judged because the data it needs was not loaded, and for how many children.</summary>
+public sealed record CoverageGap(RuleInfo Rule, string Missing, int ChildrenWithOpenCases)
+{
+    public string Explanation =>
+        $"No {Missing} data has been loaded, so \"{Rule.Name}\" is not judged for the {ChildrenWithOpenCases:N0} children with an open case. Load the {Missing} extract to see it.";
+}
+
+/// <summary>The alerts for a council as at a date, with the gaps in what could be judged.</summary>
+public sealed record AlertReport(DateOnly AsAt, IReadOnlyList<Alert> Alerts, IReadOnlyList<CoverageGap> Gaps);
+
+/// <summary>Runs the catalogue's rules over a snapshot as at a date.</summary>
+public static class OversightEngine
+{
+    /// <summary>Every alert as at <paramref name="asAt"/>, most urgent first (severity, then time overdue).</summary>
+    /// <param name="snapshot">The council's records.</param>
+    /// <param name="asAt">The date, calendar and local standards to judge by.</param>
+    /// <param name="rules">The rules to run; all of <see cref="RuleCatalogue.ChildRules"/> when null.</param>
+    public static AlertReport Alerts(CouncilSnapshot snapshot, AsAt asAt, IReadOnlyList<IChildRule>? rules = null)
+    {
+        rules ??= RuleCatalogue.ChildRules;
+        var runnable = rules.Where(r => !snapshot.Coverage.MissingFor(r.Info).Any()).ToArray();
+        var alerts = new ConcurrentBag<Alert[]>();
+
+        // Children are independent, so they are judged in parallel; each child's alerts stay together.
+        Parallel.ForEach(Partition(snapshot.Children), range =>
+        {
+            var found = new List<Alert>();
+            for (var i = range.From; i < range.To; i++)
+            {
+                foreach (var rule in runnable)
+                {
+                    found.AddRange(rule.Evaluate(snapshot.Children[i], asAt));
+                }
+            }
+
+            alerts.Add([.. found]);
+        });
+
+        var openCases = rules.Count == runnable.Length ? 0 : snapshot.Children.Count(c => c.CinEpisodes.Exists(e => e.IsOpenOn(asAt.Date)));
+        var gaps = rules.Except(runnable)
+            .Select(r => new CoverageGap(r.Info, string.Join(" and ", snapshot.Coverage.MissingFor(r.Info)), openCases))
+            .ToList();
+        var ordered = alerts.SelectMany(a => a)
+            .OrderByDescending(a => a.Severity).ThenByDescending(a => a.Overdue).ThenBy(a => a.Rule.Id, StringComparer.Ordinal).ThenBy(a => a.ChildId)
+            .ToList();
+        return new AlertReport(asAt.Date, ordered, gaps);
+    }
+
+    private static IEnumerable<(int From, int To)> Partition(IReadOnlyList<Child> children)
+    {
+        const int size = 2_000;
+        for (var from = 0; from < children.Count; from += size)
+        {
+            yield return (from, Math.Min(children.Count, from + size));
+        }
+    }
+}
