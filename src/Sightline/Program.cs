@@ -14,6 +14,7 @@ internal static class Program
             DemoCommand.Create(),
             MigrateCommand.Create(),
             AlertsCommand.Create(),
+            RulesCommand.Create(),
         };
         return Terminal.Run(root, args);
     }

@@ -2,7 +2,7 @@ namespace Sightline.Testing;
 
 /// <summary>The shared reference folder that sits beside the repository (<c>../shared</c>). Tests use its data
 /// as their oracle; when it is missing they fail with a message saying where they looked, never skip.</summary>
-public static class SharedData
+internal static class SharedData
 {
     /// <summary>The repository root: the folder holding <c>Sightline.slnx</c>.</summary>
     public static string RepositoryRoot { get; } = FindRoot();

@@ -59,9 +59,24 @@ public sealed record Alert(RuleInfo Rule, int? ChildId, int? WorkerId, DateOnly 
 /// <summary>Severity from time overdue, one scale for every rule: a week late is low, a month high.</summary>
 public static class Severities
 {
-    /// <summary>Working days: 1–5 low, 6–15 medium, 16–40 high, over 40 critical. Calendar days: 1–7 low,
-    /// 8–21 medium, 22–56 high, over 56 critical (the same weeks counted in days).</summary>
-    public static Severity For(int overdue, Counting counting) => counting == Counting.WorkingDays
-        ? overdue switch { <= 5 => Severity.Low, <= 15 => Severity.Medium, <= 40 => Severity.High, _ => Severity.Critical }
-        : overdue switch { <= 7 => Severity.Low, <= 21 => Severity.Medium, <= 56 => Severity.High, _ => Severity.Critical };
+    /// <summary>The most overdue an alert can be and still be low, medium or high, in working days (1–5 low,
+    /// 6–15 medium, 16–40 high, over 40 critical).</summary>
+    public static IReadOnlyList<int> WorkingDayBands { get; } = [5, 15, 40];
+
+    /// <summary>The same weeks in calendar days: 1–7 low, 8–21 medium, 22–56 high, over 56 critical.</summary>
+    public static IReadOnlyList<int> DayBands { get; } = [7, 21, 56];
+
+    public static Severity For(int overdue, Counting counting)
+    {
+        var bands = counting == Counting.WorkingDays ? WorkingDayBands : DayBands;
+        for (var band = 0; band < bands.Count; band++)
+        {
+            if (overdue <= bands[band])
+            {
+                return (Severity)band;
+            }
+        }
+
+        return Severity.Critical;
+    }
 }

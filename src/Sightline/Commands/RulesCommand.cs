@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Text;
+using Spectre.Console;
+using Sightline.Oversight;
+
+namespace Sightline.Cli.Commands;
+
+/// <summary><c>sightline rules</c>: the catalogue of alert rules, with each rule's definition and source. The
+/// reference page <c>docs/rules.md</c> is this command's Markdown output.</summary>
+internal static class RulesCommand
+{
+    public static Command Create()
+    {
+        var format = new Option<string>("--format") { Description = "table or markdown (the reference page).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "markdown");
+        var command = new Command("rules", "The alert rules: what each means exactly, where it comes from, and what clears it.") { format };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(format) == "markdown")
+            {
+                Console.Out.Write(Markdown());
+                return 0;
+            }
+
+            var table = new Table().AddColumn("Rule").AddColumn("Fires when").AddColumn("Source");
+            foreach (var rule in RuleCatalogue.ChildRules)
+            {
+                table.AddRow($"[bold]{Markup.Escape(rule.Info.Name)}[/]\n{rule.Info.Id}", Markup.Escape(rule.Info.Definition), Markup.Escape(rule.Info.Source));
+            }
+
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Bands(IReadOnlyList<int> bands, string unit) =>
+        $"in {unit} 1–{bands[0]} low, {bands[0] + 1}–{bands[1]} medium, {bands[1] + 1}–{bands[2]} high, over {bands[2]} critical";
+
+    /// <summary>The reference page, generated from the catalogue so that no rule is described twice.</summary>
+    public static string Markdown()
+    {
+        var page = new StringBuilder();
+        page.Append("# Alert rules\n\n");
+        page.Append("Generated from the rule catalogue by `sightline rules --format markdown`: do not edit by hand.\n");
+        page.Append("Every rule is judged as at a chosen date, on the England and Wales working-day calendar, under the\n");
+        page.Append($"local standards in force on that date. Severity rises with time overdue: {Bands(Severities.WorkingDayBands, "working days")};\n");
+        page.Append($"{Bands(Severities.DayBands, "calendar days")}.\n\n");
+        page.Append("| rule | id | fires when | counted in | also needs | source | clears when |\n|---|---|---|---|---|---|---|\n");
+        foreach (var rule in RuleCatalogue.ChildRules.Select(r => r.Info))
+        {
+            page.Append($"| {rule.Name} | `{rule.Id}` | {rule.Definition} | {(rule.Counting == Counting.WorkingDays ? "working days" : "days")} | {(rule.Needs.Length == 0 ? "the CIN census" : string.Join(", ", rule.Needs))} | {rule.Source} | {rule.ClearsWhen} |\n");
+        }
+
+        var defaults = LocalStandards.Defaults;
+        page.Append("\n## Local standards and their defaults\n\n| standard | default |\n|---|---|\n");
+        foreach (var property in typeof(LocalStandards).GetProperties().Where(p => p.PropertyType == typeof(int)))
+        {
+            page.Append($"| {property.Name} | {property.GetValue(defaults)} |\n");
+        }
+
+        return page.ToString();
+    }
+}
