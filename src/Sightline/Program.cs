@@ -15,6 +15,7 @@ internal static class Program
             MigrateCommand.Create(),
             AlertsCommand.Create(),
             RulesCommand.Create(),
+            IndicatorsCommand.Create(),
         };
         return Terminal.Run(root, args);
     }

@@ -33,3 +33,20 @@ public static class RuleCatalogue
     /// <summary>A rule by its identifier, or null.</summary>
     public static IChildRule? Find(string id) => ChildRules.FirstOrDefault(r => string.Equals(r.Info.Id, id, StringComparison.OrdinalIgnoreCase));
 }
+
+/// <summary>Every indicator, in one list, in the order a board paper reads them.</summary>
+public static class IndicatorCatalogue
+{
+    public static IReadOnlyList<IIndicator> All { get; } =
+    [
+        new Indicators.ReferralsPer10000(),
+        new Indicators.ReReferralRate(),
+        new Indicators.ReferralsWithNoFurtherAction(),
+        new Indicators.AssessmentsWithin45WorkingDays(),
+        new Indicators.InitialConferencesWithin15WorkingDays(),
+        new Indicators.ChildProtectionPlansPer10000(),
+        new Indicators.ChildProtectionPlansLastingTwoYears(),
+        new Indicators.SecondOrSubsequentPlans(),
+        new Indicators.LookedAfterPer10000(),
+    ];
+}

@@ -5,7 +5,7 @@ using Sightline.Oversight;
 
 namespace Sightline.Cli.Commands;
 
-/// <summary><c>sightline rules</c>: the catalogue of alert rules, with each rule's definition and source. The
+/// <summary><c>sightline rules</c>: the catalogue of alert rules and indicators, with each one's definition and source. The
 /// reference page <c>docs/rules.md</c> is this command's Markdown output.</summary>
 internal static class RulesCommand
 {
@@ -41,7 +41,7 @@ internal static class RulesCommand
     public static string Markdown()
     {
         var page = new StringBuilder();
-        page.Append("# Alert rules\n\n");
+        page.Append("# Alert rules and indicators\n\n");
         page.Append("Generated from the rule catalogue by `sightline rules --format markdown`: do not edit by hand.\n");
         page.Append("Every rule is judged as at a chosen date, on the England and Wales working-day calendar, under the\n");
         page.Append($"local standards in force on that date. Severity rises with time overdue: {Bands(Severities.WorkingDayBands, "working days")};\n");
@@ -50,6 +50,13 @@ internal static class RulesCommand
         foreach (var rule in RuleCatalogue.ChildRules.Select(r => r.Info))
         {
             page.Append($"| {rule.Name} | `{rule.Id}` | {rule.Definition} | {(rule.Counting == Counting.WorkingDays ? "working days" : "days")} | {(rule.Needs.Length == 0 ? "the CIN census" : string.Join(", ", rule.Needs))} | {rule.Source} | {rule.ClearsWhen} |\n");
+        }
+
+        page.Append("\n## Indicators\n\n| indicator | id | definition | unit | England | source |\n|---|---|---|---|---|---|\n");
+        foreach (var indicator in IndicatorCatalogue.All.Select(i => i.Info))
+        {
+            var england = indicator.England is { } e ? $"{e:0.0##} ({indicator.EnglandNote})" : "–";
+            page.Append($"| {indicator.Name} | `{indicator.Id}` | {indicator.Definition} | {indicator.Unit} | {england} | {indicator.Source} |\n");
         }
 
         var defaults = LocalStandards.Defaults;
