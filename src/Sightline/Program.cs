@@ -13,6 +13,7 @@ internal static class Program
             GenerateCommand.Create(),
             DemoCommand.Create(),
             MigrateCommand.Create(),
+            ImportCommand.Create(),
         };
         return Terminal.Run(root, args);
     }
