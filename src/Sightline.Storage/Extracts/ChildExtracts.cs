@@ -184,10 +184,10 @@ internal sealed class ContingencyPlansExtract : ExtractKind<PlanContingency>
     protected override IEnumerable<PlanContingency> Stored(SightlineDbContext db)
     {
         var cp = db.ChildProtectionPlans.AsNoTracking()
-            .Select(p => new { p.Id, p.CinEpisodeId, p.StartDate, p.HasContingencyPlan }).AsEnumerable()
+            .Select(p => new { p.Id, p.CinEpisodeId, p.StartDate, p.HasContingencyPlan }).ToList()
             .Select(p => new PlanContingency { Id = p.Id, Type = PlanType.ChildProtection, ChildId = Refs.EpisodeChild[p.CinEpisodeId], StartDate = p.StartDate, HasContingencyPlan = p.HasContingencyPlan });
         var cin = db.CinPlans.AsNoTracking()
-            .Select(p => new { p.Id, p.CinEpisodeId, p.StartDate, p.HasContingencyPlan }).AsEnumerable()
+            .Select(p => new { p.Id, p.CinEpisodeId, p.StartDate, p.HasContingencyPlan }).ToList()
             .Select(p => new PlanContingency { Id = p.Id, Type = PlanType.ChildInNeed, ChildId = Refs.EpisodeChild[p.CinEpisodeId], StartDate = p.StartDate, HasContingencyPlan = p.HasContingencyPlan });
         return cp.Concat(cin);
     }

@@ -104,7 +104,7 @@ public sealed class CodeMap<T> where T : struct, Enum
 public sealed class Row
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"];
-    private static readonly DateOnly Earliest = new(1900, 1, 1);
+    private static readonly DateOnly Earliest = new(1901, 1, 1);
     private static readonly DateOnly Latest = new(2099, 12, 31);
 
     private readonly IReadOnlyList<string> _fields;
@@ -303,7 +303,7 @@ public sealed class Row
         if (date < Earliest || date > Latest)
         {
             // Systems write 1900-01-01 or 9999-12-31 for "no date": that must be a blank, not a date.
-            Fail(column, $"{column} is not a plausible date (1900 to 2099); leave it blank when there is no date.", value);
+            Fail(column, $"{column} is not a plausible date (1901 to 2099); leave it blank when there is no date.", value);
             return null;
         }
 

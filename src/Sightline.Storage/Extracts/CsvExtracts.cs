@@ -63,15 +63,16 @@ public static class CsvExtracts
     public static IReadOnlyList<KeyValuePair<string, int>> WriteAll(SightlineDatabase database, string folder)
     {
         Directory.CreateDirectory(folder);
-        var written = new List<KeyValuePair<string, int>>();
-        foreach (var kind in All)
-        {
-            using var db = database.Open();
-            using var writer = CsvWriter.Create(Path.Combine(folder, $"{kind.Name}.csv"));
-            written.Add(new(kind.Name, kind.WriteAll(db, writer)));
-        }
+        return Names.Select(kind => new KeyValuePair<string, int>(kind, Write(database, kind, Path.Combine(folder, $"{kind}.csv")))).ToList();
+    }
 
-        return written;
+    /// <summary>Writes one extract with every record of its kind the database holds.</summary>
+    /// <returns>The rows written.</returns>
+    public static int Write(SightlineDatabase database, string kind, string path)
+    {
+        using var db = database.Open();
+        using var writer = CsvWriter.Create(path);
+        return Kind(kind).WriteAll(db, writer);
     }
 
     /// <summary>Reads the header row and checks it: every required column present, none twice; columns the

@@ -63,7 +63,8 @@ public abstract class ExtractKind<T> : ExtractKind where T : class
     /// <summary>The records this kind refers to, read from the database being loaded or written.</summary>
     protected References Refs => _references ?? throw new InvalidOperationException("References are set while loading or writing.");
 
-    /// <summary>Every record of this kind the database holds, not tracked.</summary>
+    /// <summary>Every record of this kind the database holds, not tracked. It is read whole before keys are
+    /// taken or records written, which may look up references (PostgreSQL runs one query at a time).</summary>
     protected abstract IEnumerable<T> Stored(SightlineDbContext db);
 
     /// <summary>The natural key: rows and records with equal keys are the same record.</summary>
@@ -187,7 +188,7 @@ public abstract class ExtractKind<T> : ExtractKind where T : class
     internal sealed override int WriteAll(SightlineDbContext db, CsvWriter writer)
     {
         _references = new References(db);
-        var rows = Stored(db).Where(Exported).Select(r => Write(r).ToArray()).ToList();
+        var rows = Stored(db).ToList().Where(Exported).Select(r => Write(r).ToArray()).ToList();
         if (rows.Find(r => r.Length != Columns.Count) is { } wrong)
         {
             throw new InvalidOperationException($"The {Name} extract wrote {wrong.Length} values for {Columns.Count} columns.");
@@ -218,7 +219,7 @@ public abstract class ExtractKind<T> : ExtractKind where T : class
     {
         progress?.Invoke("Saving", 0, 1);
         var stored = new Dictionary<object, T>();
-        foreach (var record in Stored(db))
+        foreach (var record in Stored(db).ToList())
         {
             stored.TryAdd(Key(record), record);
         }

@@ -146,9 +146,9 @@ public sealed class References(SightlineDbContext db)
             return;
         }
 
-        var cp = db.ChildProtectionPlans.AsNoTracking().Select(p => new { p.Id, p.CinEpisodeId, p.StartDate }).AsEnumerable()
+        var cp = db.ChildProtectionPlans.AsNoTracking().Select(p => new { p.Id, p.CinEpisodeId, p.StartDate }).ToList()
             .Select(p => (Type: PlanType.ChildProtection, p.Id, p.CinEpisodeId, p.StartDate));
-        var cin = db.CinPlans.AsNoTracking().Select(p => new { p.Id, p.CinEpisodeId, p.StartDate }).AsEnumerable()
+        var cin = db.CinPlans.AsNoTracking().Select(p => new { p.Id, p.CinEpisodeId, p.StartDate }).ToList()
             .Select(p => (Type: PlanType.ChildInNeed, p.Id, p.CinEpisodeId, p.StartDate));
         _plans = [];
         _planById = [];

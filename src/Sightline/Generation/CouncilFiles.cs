@@ -5,12 +5,12 @@ using Sightline.Storage.Extracts;
 namespace Sightline.Cli.Generation;
 
 /// <summary>What <see cref="CouncilFiles.Write"/> wrote: rows per extract, and children per census year.</summary>
-internal sealed record CouncilFilesWritten(IReadOnlyList<KeyValuePair<string, int>> Extracts, IReadOnlyList<KeyValuePair<int, int>> Censuses);
+public sealed record CouncilFilesWritten(IReadOnlyList<KeyValuePair<string, int>> Extracts, IReadOnlyList<KeyValuePair<int, int>> Censuses);
 
 /// <summary>Writes a synthetic council as the files a real council would load: a CIN census for each census year
 /// the six years cover (children and their CIN and CP journeys) and every CSV extract (the rest). The extracts
 /// are written from a database holding the council: the one given, or a temporary one removed afterwards.</summary>
-internal static class CouncilFiles
+public static class CouncilFiles
 {
     /// <param name="make">Makes the council; called once per file that streams children, so it must make the
     /// same council every time (same size, seed and last day).</param>
