@@ -19,7 +19,7 @@ internal static class CsvImportCommand
 
     public static Command Create()
     {
-        var kind = new Argument<string>("KIND") { Description = $"Which extract FILE is: {string.Join(", ", CsvExtracts.Names)}." };
+        var kind = new Argument<string>("KIND") { Description = $"Which extract FILE is: {string.Join(", ", CsvExtracts.Names)}.", HelpName = "KIND" };
         kind.AcceptOnlyFromAmong([.. CsvExtracts.Names]);
         var file = new Argument<FileInfo>("FILE") { Description = "The extract: UTF-8 CSV with a header row naming its columns (docs/data/extracts.md)." };
         var rejections = new Option<FileInfo?>("--rejections")
