@@ -153,7 +153,7 @@ internal sealed class PlanActionsExtract : ExtractKind<PlanAction>
 }
 
 /// <summary>Whether a CP or CIN plan sets out a contingency plan: a flag on a plan the census supplies.</summary>
-public sealed class PlanContingency
+internal sealed class PlanContingency
 {
     /// <summary>The plan's key (in its own table).</summary>
     public int Id { get; set; }

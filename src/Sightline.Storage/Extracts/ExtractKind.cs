@@ -165,6 +165,11 @@ public abstract class ExtractKind<T> : ExtractKind where T : class
                     firstLine[Key(item)] = record.Line;
                     accepted.Add(new Accepted(record.Line, recordId, item));
                 }
+                else
+                {
+                    // A kind returns no record only with a reason; anything else is a fault here, and stops the import.
+                    throw new InvalidOperationException($"The {Name} extract read line {record.Line} as nothing, without a reason.");
+                }
             }
 
             if (read % 5_000 == 0)
