@@ -70,6 +70,9 @@ public abstract class ExtractKind<T> : ExtractKind where T : class
     /// <summary>The natural key: rows and records with equal keys are the same record.</summary>
     protected abstract object Key(T record);
 
+    /// <summary>The natural key in words, for a repeated row: the names of the key's columns.</summary>
+    protected abstract string KeyDescription { get; }
+
     /// <summary>A row as a record, with its references resolved; it is rejected when the row has a problem.</summary>
     protected abstract T? Read(Row row);
 
@@ -216,9 +219,6 @@ public abstract class ExtractKind<T> : ExtractKind where T : class
         rows.ForEach(writer.WriteRow);
         return rows.Count;
     }
-
-    /// <summary>The natural key in words, for a repeated row: the names of the key's columns.</summary>
-    protected abstract string KeyDescription { get; }
 
     private (int Added, int Updated, int Unchanged) Store(SightlineDbContext db, List<T> records, Action<string, int, int>? progress)
     {
