@@ -13,9 +13,10 @@ internal static class Program
             GenerateCommand.Create(),
             DemoCommand.Create(),
             MigrateCommand.Create(),
+            ImportCommand.Create(),
             AlertsCommand.Create(),
-            RulesCommand.Create(),
             IndicatorsCommand.Create(),
+            RulesCommand.Create(),
         };
         return Terminal.Run(root, args);
     }

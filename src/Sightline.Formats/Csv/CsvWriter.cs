@@ -2,41 +2,52 @@ using System.Text;
 
 namespace Sightline.Formats.Csv;
 
-/// <summary>Writes RFC 4180 CSV that is safe to open in a spreadsheet: a cell that begins with <c>=</c>, <c>+</c>,
-/// <c>-</c>, <c>@</c>, a tab or a carriage return is prefixed with an apostrophe so that it is read as text, never
-/// run as a formula (formula injection).</summary>
-public static class CsvWriter
+/// <summary>Writes RFC 4180 CSV: fields quoted only when they must be (a comma, a quote, a line break, or
+/// spaces at either end), quotes doubled, lines ending CRLF. Extracts keep values exactly as they are, so they
+/// read back the same; output meant for a spreadsheet (reports, alert lists) goes through
+/// <see cref="Neutralise"/> so that no cell can run as a formula.</summary>
+public sealed class CsvWriter(TextWriter writer) : IDisposable
 {
-    /// <summary>One line of cells, quoted where needed, ending with CRLF.</summary>
-    public static string Line(params string?[] cells)
+    /// <summary>UTF-8 with a byte order mark, so that Excel opens the file as UTF-8 rather than guessing.</summary>
+    public static readonly Encoding Utf8WithBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+
+    /// <summary>UTF-8 without a byte order mark.</summary>
+    public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>A writer to a new file (replacing any file already there).</summary>
+    public static CsvWriter Create(string path, Encoding? encoding = null) =>
+        new(new StreamWriter(path, append: false, encoding ?? Utf8) { NewLine = "\r\n" });
+
+    /// <summary>Writes the fields exactly as they are.</summary>
+    public void WriteRow(IEnumerable<string?> fields) => writer.Write(Join(fields.Select(Quote)));
+
+    /// <summary>Writes the fields for a spreadsheet: each one neutralised (<see cref="Neutralise"/>).</summary>
+    public void WriteSafeRow(IEnumerable<string?> fields) => writer.Write(Join(fields.Select(Cell)));
+
+    public void Dispose() => writer.Dispose();
+
+    /// <summary>A field as it is written: quoted when it must be.</summary>
+    public static string Quote(string? field)
     {
-        var line = new StringBuilder();
-        for (var i = 0; i < cells.Length; i++)
-        {
-            if (i > 0)
-            {
-                line.Append(',');
-            }
-
-            line.Append(Cell(cells[i]));
-        }
-
-        return line.Append("\r\n").ToString();
-    }
-
-    /// <summary>One cell: neutralised if it could be read as a formula, then quoted if it holds a comma, quote or line break.</summary>
-    public static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
+        if (string.IsNullOrEmpty(field))
         {
             return "";
         }
 
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+        var needsQuotes = field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || char.IsWhiteSpace(field[0]) || char.IsWhiteSpace(field[^1]);
+        return needsQuotes ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
     }
+
+    /// <summary>A value made safe for a spreadsheet (formula injection): one that begins with <c>=</c>, <c>+</c>,
+    /// <c>-</c>, <c>@</c>, a tab or a carriage return gets a leading apostrophe, so it shows as text and never runs.</summary>
+    public static string? Neutralise(string? value) =>
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
+    /// <summary>One spreadsheet-safe cell: neutralised, then quoted when it must be.</summary>
+    public static string Cell(string? value) => Quote(Neutralise(value));
+
+    /// <summary>One spreadsheet-safe line of cells, ending with CRLF.</summary>
+    public static string Line(params string?[] cells) => Join(cells.Select(Cell));
+
+    private static string Join(IEnumerable<string> quoted) => string.Join(',', quoted) + "\r\n";
 }

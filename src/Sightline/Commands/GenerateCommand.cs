@@ -30,10 +30,16 @@ internal static class GenerateCommand
             HelpName = "YYYY",
         };
         var output = new Option<FileInfo?>("--output") { Description = "The census file to write, with --census-year.", HelpName = "FILE" };
+        var extracts = new Option<DirectoryInfo?>("--extracts")
+        {
+            Description = "Write the council as the files a council loads, into this folder: a CIN census for each year and one CSV extract of each kind " +
+                          "(docs/data/extracts.md). Into the database as well only when --database is given.",
+            HelpName = "DIR",
+        };
 
         var command = new Command("generate", "Generate a synthetic council over six years, deterministically, into the database or as a CIN census file.")
         {
-            size, seed, children, end, replace, database, censusYear, output,
+            size, seed, children, end, replace, database, censusYear, output, extracts,
         };
         command.SetAction(parse =>
         {
@@ -44,11 +50,17 @@ internal static class GenerateCommand
             }
 
             var calendar = CalendarConfiguration.Load(Path.GetDirectoryName(SightlineDatabase.DefaultPath)!);
-            var generator = new CouncilGenerator(parse.GetValue(size), parse.GetValue(seed), parse.GetValue(end), count, calendar);
+            CouncilGenerator Make() => new(parse.GetValue(size), parse.GetValue(seed), parse.GetValue(end), count, calendar);
+            var generator = Make();
             if (parse.GetValue(censusYear) is { } year)
             {
                 var file = parse.GetValue(output) ?? throw new ArgumentException("--census-year needs --output FILE: where to write the census.");
                 return WriteCensus(generator, year, file.FullName);
+            }
+
+            if (parse.GetValue(extracts) is { } folder)
+            {
+                return WriteFiles(Make, folder.FullName, parse.GetValue(database) is { } given ? SightlineDatabase.Parse(given) : null, parse.GetValue(replace));
             }
 
             var target = SightlineDatabase.Parse(parse.GetValue(database));
@@ -94,6 +106,32 @@ internal static class GenerateCommand
         });
         AnsiConsole.MarkupLine($"Wrote the {year} CIN census for {result.ChildrenWritten:N0} children ({result.EpisodesWritten:N0} episodes) " +
                                $"to {Markup.Escape(path)} in {timer.Elapsed.TotalSeconds:N1} s.");
+        return 0;
+    }
+
+    private static int WriteFiles(Func<CouncilGenerator> make, string folder, SightlineDatabase? database, bool replace)
+    {
+        if (database is not null && replace)
+        {
+            Delete(database);
+        }
+
+        var timer = Stopwatch.StartNew();
+        var written = Terminal.WithProgress(progress => CouncilFiles.Write(make, folder, database, progress));
+        var table = new Table().AddColumn("File").AddColumn(new TableColumn("Rows").RightAligned());
+        foreach (var (year, children) in written.Censuses)
+        {
+            table.AddRow(CouncilFiles.CensusFileName(year), $"{children:N0} children");
+        }
+
+        foreach (var (kind, rows) in written.Extracts)
+        {
+            table.AddRow($"{kind}.csv", rows.ToString("N0"));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"Wrote the council's files to {Markup.Escape(folder)}{(database is null ? "" : $" and the council into the {Markup.Escape(database.Describe())}")} " +
+                               $"in {timer.Elapsed.TotalSeconds:N1} s.");
         return 0;
     }
 

@@ -205,9 +205,9 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
         {
             var strategy = calendar.AddWorkingDays(referral, random.Next(0, 6));
             var discussion = new StrategyDiscussion { Id = ids.Next<StrategyDiscussion>(), CinEpisodeId = episode.Id, Date = strategy, Section47Started = true };
-            episode.StrategyDiscussions.Add(discussion);
             if (strategy <= end)
             {
+                episode.StrategyDiscussions.Add(discussion);
                 var enquiry = new Section47Enquiry
                 {
                     Id = ids.Next<Section47Enquiry>(),
@@ -738,6 +738,9 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
                 ChildSeen = born && random.NextDouble() < 0.95,
                 SeenAlone = old && random.NextDouble() < 0.7,
             });
+
+            // A child not seen was not seen alone either.
+            child.Visits[^1].SeenAlone &= child.Visits[^1].ChildSeen;
             var gap = random.NextDouble() < Rates.VisitGap
                 ? random.Next(everyWorkingDays + 1, everyWorkingDays * 5 / 2)
                 : random.Next(Math.Max(1, everyWorkingDays - 5), everyWorkingDays + 1);
@@ -770,7 +773,13 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
             var roll = random.NextDouble();
             var completed = roll < 0.7 ? due.AddDays(-random.Next(0, 14)) : roll < 0.85 ? due.AddDays(random.Next(1, 60)) : (DateOnly?)null;
             action.CompletedDate = completed is { } done && done <= to && done >= from ? done : null;
-            (cpPlan?.Actions ?? cinPlan!.Actions).Add(action);
+            var actions = cpPlan?.Actions ?? cinPlan!.Actions;
+
+            // An action's words identify it within its plan (the plan actions extract's key): no repeats.
+            if (!actions.Exists(a => a.Description == action.Description))
+            {
+                actions.Add(action);
+            }
         }
     }
 

@@ -55,6 +55,7 @@ internal sealed class Supervision(Random random, Ids ids, Workforce workforce, D
     {
         var last = worker.StartDate > start ? worker.StartDate : start;
         var finish = worker.LeavingDate is { } left && left < end ? left : end;
+        DateOnly? lastInformal = null;
         while (true)
         {
             var due = last.AddDays(IntervalDays(worker, last));
@@ -65,11 +66,14 @@ internal sealed class Supervision(Random random, Ids ids, Workforce workforce, D
             }
 
             // Informal case discussions between sessions: recorded, but not supervision.
-            if (random.NextDouble() < 0.5 && OpenCases(cases, last.AddDays(3)).FirstOrDefault() is { } discussed)
+            // A worker has at most one of each kind of session a day (the supervision extract's key).
+            if (random.NextDouble() < 0.5 && OpenCases(cases, last.AddDays(3)).FirstOrDefault() is { } discussed
+                && last.AddDays(random.Next(1, Math.Max(2, (due.DayNumber - last.DayNumber) - 1))) is var day && day != lastInformal)
             {
-                var informal = NewSession(worker, roster, last.AddDays(random.Next(1, Math.Max(2, (due.DayNumber - last.DayNumber) - 1))), SupervisionKind.InformalCaseDiscussion);
+                var informal = NewSession(worker, roster, day, SupervisionKind.InformalCaseDiscussion);
                 informal.Notes = "Informal discussion of a new concern raised by the school.";
                 informal.ChildrenDiscussed.Add(new SupervisionChildDiscussed { Id = ids.Next<SupervisionChildDiscussed>(), SupervisionSessionId = informal.Id, ChildId = discussed.ChildId });
+                lastInformal = day;
                 yield return informal;
             }
 

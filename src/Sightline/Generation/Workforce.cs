@@ -258,7 +258,9 @@ internal sealed class Workforce
         void Add(AbsenceKind kind, DateOnly start, int days, bool longAbsence)
         {
             var end = start.AddDays(days - 1);
-            if (start > to)
+            // A worker's absences are told apart by the day they start (the absences extract's key), so a
+            // second spell starting on the same day is not recorded.
+            if (start > to || worker.Absences.Exists(a => a.From == start))
             {
                 return;
             }
