@@ -28,9 +28,9 @@ public sealed record CinCensusProblem(int Line, string? LAChildId, string Elemen
     /// <summary>What is wrong and what became of it, in one sentence a performance officer can act on.</summary>
     public string Reason => $"{Description}; {Consequence switch
     {
-        CinCensusConsequence.ChildNotLoaded => "the child was not loaded",
-        CinCensusConsequence.RecordNotLoaded => "this record was not loaded, the rest of the child was",
-        CinCensusConsequence.ValueNotLoaded => "this value was not loaded, the rest of the child was",
+        CinCensusConsequence.ChildNotLoaded => "child not loaded",
+        CinCensusConsequence.RecordNotLoaded => "record not loaded, rest of child loaded",
+        CinCensusConsequence.ValueNotLoaded => "value not loaded, rest of child loaded",
         _ => "ignored",
     }}";
 }

@@ -202,8 +202,8 @@ public sealed class CinCensusReader : IDisposable
         }
 
         var start = stream.Position;
-        Span<byte> head = stackalloc byte[8];
-        head = head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
+        var buffer = new byte[512];
+        var head = buffer.AsSpan(0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
         stream.Position = start;
         if (head.StartsWith("PK\u0003\u0004"u8))
         {
@@ -215,7 +215,17 @@ public sealed class CinCensusReader : IDisposable
             return "is an older Office file (xls, doc), not CIN census XML";
         }
 
-        return head.StartsWith("%PDF"u8) ? "is a PDF, not CIN census XML" : null;
+        if (head.StartsWith("%PDF"u8))
+        {
+            return "is a PDF, not CIN census XML";
+        }
+
+        // A web page saved in place of an export (a sign-in page, an error page) often starts with an HTML doctype,
+        // which the XML reader would only call a DTD.
+        var text = System.Text.Encoding.ASCII.GetString(head).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
+            ? "is a web page (HTML), not a CIN census"
+            : null;
     }
 
     /// <summary>Runs a step of reading, turning the XML reader's failures into a refusal of the file.</summary>
@@ -583,7 +593,7 @@ public sealed class CinCensusReader : IDisposable
         }
 
         var id = string.IsNullOrEmpty(child.LAChildId) ? null : child.LAChildId;
-        var problems = c.Problems.Select(p => p with { LAChildId = id }).ToList();
+        var problems = c.Problems.Select(p => p with { LAChildId = id }).OrderBy(p => p.Line).ToList();
         return new CinCensusChild(c.Line, id, c.Rejected ? null : child, problems);
     }
 
@@ -601,7 +611,7 @@ public sealed class CinCensusReader : IDisposable
                     var id = Value();
                     if (!string.IsNullOrEmpty(child.LAChildId))
                     {
-                        c.Problem(line, name, id, "a second LAchildID for the same child; the first is kept", CinCensusConsequence.Ignored);
+                        c.Problem(line, name, id, "a second LAchildID for the same child (the first is used)", CinCensusConsequence.Ignored);
                     }
                     else if (id.Length > MaxChildIdLength)
                     {
@@ -689,7 +699,7 @@ public sealed class CinCensusReader : IDisposable
                         }
                         else if (child.Disabilities.Any(d => d.Code == code.Value))
                         {
-                            c.Problem(at, item, value, "the same disability listed twice; it is kept once", CinCensusConsequence.Ignored);
+                            c.Problem(at, item, value, "the same disability listed twice (kept once)", CinCensusConsequence.Ignored);
                         }
                         else
                         {
@@ -794,7 +804,7 @@ public sealed class CinCensusReader : IDisposable
 
         if (c.Child.CinEpisodes.Any(e => e.ReferralDate == episode.ReferralDate))
         {
-            c.Problem(line, "CINreferralDate", Text(episode.ReferralDate), "a second CIN episode referred on the same date; the first is loaded", CinCensusConsequence.RecordNotLoaded);
+            c.Problem(line, "CINreferralDate", Text(episode.ReferralDate), "repeats the referral date of an earlier CIN episode of the child", CinCensusConsequence.RecordNotLoaded);
             return;
         }
 
@@ -803,7 +813,7 @@ public sealed class CinCensusReader : IDisposable
         {
             if (c.Child.PreProceedings.Any(p => p.StartDate == record.StartDate))
             {
-                c.Problem(at, "PPStartDate", Text(record.StartDate), "a second pre-proceedings record starting on the same date; the first is loaded", CinCensusConsequence.RecordNotLoaded);
+                c.Problem(at, "PPStartDate", Text(record.StartDate), "repeats the start date of earlier pre-proceedings of the child", CinCensusConsequence.RecordNotLoaded);
                 continue;
             }
 
@@ -880,7 +890,7 @@ public sealed class CinCensusReader : IDisposable
                         }
                         else if (assessment.Factors.Any(f => f.Code == code.Value))
                         {
-                            c.Problem(itemLine, item, value, "the same factor listed twice for one assessment; it is kept once", CinCensusConsequence.Ignored);
+                            c.Problem(itemLine, item, value, "the same factor listed twice for one assessment (kept once)", CinCensusConsequence.Ignored);
                         }
                         else
                         {
@@ -904,7 +914,7 @@ public sealed class CinCensusReader : IDisposable
         assessment.AuthorisationDate = EndOnOrAfter(c, line, "AssessmentAuthorisationDate", assessment.AuthorisationDate, assessment.StartDate, "the assessment's start");
         if (episode.Assessments.Any(a => a.StartDate == assessment.StartDate))
         {
-            c.Problem(line, "AssessmentActualStartDate", Text(assessment.StartDate), "a second assessment starting on the same date in this episode; the first is loaded", CinCensusConsequence.RecordNotLoaded);
+            c.Problem(line, "AssessmentActualStartDate", Text(assessment.StartDate), "repeats the start date of an earlier assessment in the same episode", CinCensusConsequence.RecordNotLoaded);
             return;
         }
 
@@ -943,7 +953,7 @@ public sealed class CinCensusReader : IDisposable
         plan.EndDate = EndOnOrAfter(c, line, "CINPlanEndDate", plan.EndDate, plan.StartDate, "the plan's start");
         if (episode.CinPlans.Any(p => p.StartDate == plan.StartDate))
         {
-            c.Problem(line, "CINPlanStartDate", Text(plan.StartDate), "a second CIN plan starting on the same date in this episode; the first is loaded", CinCensusConsequence.RecordNotLoaded);
+            c.Problem(line, "CINPlanStartDate", Text(plan.StartDate), "repeats the start date of an earlier CIN plan in the same episode", CinCensusConsequence.RecordNotLoaded);
             return;
         }
 
@@ -995,7 +1005,7 @@ public sealed class CinCensusReader : IDisposable
 
         if (episode.Section47Enquiries.Any(s => s.StartDate == enquiry.StartDate))
         {
-            c.Problem(line, "S47ActualStartDate", Text(enquiry.StartDate), "a second Section 47 enquiry starting on the same date in this episode; the first is loaded", CinCensusConsequence.RecordNotLoaded);
+            c.Problem(line, "S47ActualStartDate", Text(enquiry.StartDate), "repeats the start date of an earlier Section 47 enquiry in the same episode", CinCensusConsequence.RecordNotLoaded);
             return;
         }
 
@@ -1062,7 +1072,7 @@ public sealed class CinCensusReader : IDisposable
                         }
                         else if (plan.ReviewConferences.Any(r => r.Date == date))
                         {
-                            c.Problem(itemLine, item, value, "the same review date listed twice for one plan; it is kept once", CinCensusConsequence.Ignored);
+                            c.Problem(itemLine, item, value, "the same review date listed twice for one plan (kept once)", CinCensusConsequence.Ignored);
                         }
                         else
                         {
@@ -1098,7 +1108,7 @@ public sealed class CinCensusReader : IDisposable
         plan.EndDate = EndOnOrAfter(c, line, "CPPendDate", plan.EndDate, plan.StartDate, "the plan's start");
         if (episode.ChildProtectionPlans.Any(p => p.StartDate == plan.StartDate))
         {
-            c.Problem(line, "CPPstartDate", Text(plan.StartDate), "a second child protection plan starting on the same date in this episode; the first is loaded", CinCensusConsequence.RecordNotLoaded);
+            c.Problem(line, "CPPstartDate", Text(plan.StartDate), "repeats the start date of an earlier child protection plan in the same episode", CinCensusConsequence.RecordNotLoaded);
             return;
         }
 
@@ -1262,7 +1272,7 @@ public sealed class CinCensusReader : IDisposable
         return null;
     }
 
-    private static string Unknown(CodeList list, string value) => $"'{value}' is not a {list.Name} code in any census year";
+    private static string Unknown(CodeList list, string value) => $"'{value}' is not in the DfE {list.Name} list of any census year";
 
     private static bool RequiredBoolean(ChildReading c, int line, string element, string value)
     {

@@ -47,6 +47,9 @@ public static class CensusXml
     public static string Episode(string referral, string body = "") =>
         $"<CINdetails><CINreferralDate>{referral}</CINreferralDate><ReferralSource>1A</ReferralSource>{body}<ReferralNFA>0</ReferralNFA></CINdetails>";
 
+    /// <summary>One of the shared sample census files (../shared/data/cin-census/samples); missing, the test fails.</summary>
+    public static string Sample(string name) => Sightline.Testing.SharedData.Path("data", "cin-census", "samples", name);
+
     /// <summary>Reads a census held in a string.</summary>
     public static (CinCensusReader Reader, List<CinCensusChild> Children) Read(string xml, string name = "census.xml")
     {
