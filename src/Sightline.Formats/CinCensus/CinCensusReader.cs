@@ -564,7 +564,10 @@ public sealed class CinCensusReader : IDisposable
         var child = c.Child;
         if (string.IsNullOrEmpty(child.LAChildId))
         {
-            c.Reject(c.Line, "LAchildID", null, "the child has no LAchildID, so it cannot be matched to its records");
+            if (!c.Problems.Any(p => p.Element == "LAchildID"))
+            {
+                c.Reject(c.Line, "LAchildID", null, "the child has no LAchildID, so it cannot be matched to its records");
+            }
         }
         else if (_childLines.TryGetValue(child.LAChildId, out var first))
         {

@@ -240,6 +240,15 @@ public class CinCensusReaderTests
     }
 
     [Fact]
+    public void An_identifier_too_long_to_hold_leaves_the_child_out_with_one_reason()
+    {
+        var id = new string('7', 65);
+        var (_, children) = Read(File(2024, Child(id, Episode("2023-06-01"))));
+        var problem = children.Single().Problems.Should().ContainSingle().Subject;
+        (problem.Element, problem.Value, problem.Consequence).Should().Be(("LAchildID", id, CinCensusConsequence.ChildNotLoaded));
+    }
+
+    [Fact]
     public void A_child_listed_twice_is_loaded_once_from_its_first_listing()
     {
         var (_, children) = Read(File(2024, Child("C1", Episode("2023-06-01")), Child("C2", Episode("2023-06-01")), Child("C1", Episode("2023-09-01"))));
