@@ -311,23 +311,28 @@ public sealed class CinCensusReader : IDisposable
             var inner = Enter();
             while (Next(inner, null, part, out var name))
             {
+                if (name is not ("Collection" or "Year" or "ReferenceDate" or "LEA"))
+                {
+                    Skip();
+                    continue;
+                }
+
+                // Every value is read, even when an earlier one is kept, so that the reader moves past it.
+                var value = Value();
                 switch (name)
                 {
                     case "Collection":
-                        collection ??= Value();
+                        collection ??= value;
                         break;
                     case "Year":
-                        year ??= int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
+                        year ??= int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
                         break;
                     case "ReferenceDate":
-                        reference ??= ParseDate(Value());
-                        break;
-                    case "LEA":
-                        // Several Source blocks are allowed; the first council code is the file's.
-                        lea ??= Value();
+                        reference ??= ParseDate(value);
                         break;
                     default:
-                        Skip();
+                        // Several Source blocks are allowed; the first council code is the file's.
+                        lea ??= value;
                         break;
                 }
             }

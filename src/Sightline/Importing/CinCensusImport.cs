@@ -52,7 +52,7 @@ public static class CinCensusImport
         private readonly List<ImportProblem> _problems = [];
         private readonly List<Child> _held = [];
         private CinCensusRecords _records = null!;
-        private Dictionary<string, int> _existing = null!;
+        private HashSet<string> _existing = null!;
         private int _read;
         private int _newSinceFlush;
 
@@ -66,7 +66,8 @@ public static class CinCensusImport
             _records = new CinCensusRecords(db, _keys, Counts);
             using var reader = Refusing(() => CinCensusReader.Open(path));
             Council = CheckCouncil(reader);
-            _existing = db.Children.AsNoTracking().Select(c => new { c.LAChildId, c.Id }).ToDictionary(c => c.LAChildId, c => c.Id, StringComparer.Ordinal);
+            // The children already held: one identifier each, whatever the file's size.
+            _existing = db.Children.Select(c => c.LAChildId).ToHashSet(StringComparer.Ordinal);
 
             using var loader = new BulkLoader(db);
             using var children = reader.Children().GetEnumerator();
@@ -103,7 +104,7 @@ public static class CinCensusImport
             }
 
             Counts.CountLoaded(child);
-            if (_existing.ContainsKey(child.LAChildId))
+            if (_existing.Contains(child.LAChildId))
             {
                 _held.Add(child);
                 if (_held.Count >= UpdateBatch)

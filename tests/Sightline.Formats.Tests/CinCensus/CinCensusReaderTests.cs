@@ -290,6 +290,24 @@ public class CinCensusReaderTests
     }
 
     [Fact]
+    public void Every_element_given_twice_is_read_through_to_the_end()
+    {
+        // Each line holding one value is written twice: the header's values, the identifiers, every record's dates.
+        var lines = System.IO.File.ReadAllLines(CensusXml.Sample("BAR_cin_2022.xml"));
+        var doubled = string.Join("\n", lines.SelectMany(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s*<(\w+)>[^<]*</\1>\s*$") ? new[] { l, l } : [l]))
+            .Replace("<LEA>201</LEA>\n            <LEA>201</LEA>", "<LEA>201</LEA>\n            <LEA>318</LEA>");
+
+        var (reader, children) = Read(doubled);
+
+        reader.Header.LeaCode.Should().Be("201", "the first council code is the file's");
+        reader.Year.Year.Should().Be(2022);
+        var read = children.Single();
+        read.Rejected.Should().BeFalse();
+        read.Child!.CinEpisodes.Single().ChildProtectionPlans.Single().ReviewConferences.Should().ContainSingle();
+        read.Problems.Select(p => p.Element).Should().Contain(["LAchildID", "CPPreviewDate", "AssessmentFactors", "Disability"]);
+    }
+
+    [Fact]
     public void The_year_falls_back_on_the_elements_when_the_header_has_none()
     {
         var xml = File(2025, ChildWith("<LAchildID>C1</LAchildID><Sex>F</Sex>", "<Ethnicity>WBRI</Ethnicity>", Episode("2024-06-01")))
