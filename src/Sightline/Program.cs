@@ -17,6 +17,7 @@ internal static class Program
             AlertsCommand.Create(),
             IndicatorsCommand.Create(),
             RulesCommand.Create(),
+            BenchCommand.Create(),
         };
         return Terminal.Run(root, args);
     }

@@ -2,11 +2,13 @@ using System.CommandLine;
 
 namespace Sightline.Cli.Commands;
 
-/// <summary><c>sightline import</c>: loads files a council already has into its records.</summary>
+/// <summary><c>sightline import</c>: the group of commands that load a council's own files. Each kind of file is a
+/// subcommand in its own file; add one line here for each.</summary>
 internal static class ImportCommand
 {
-    public static Command Create() => new("import", "Load a council's files into its records: each import is all or nothing, and kept on record with every row it rejected.")
+    public static Command Create() => new("import", "Load a council's own files into its records: each file all or nothing, kept on record with every record it rejected.")
     {
+        ImportCinCommand.Create(),
         CsvImportCommand.Create(),
     };
 }

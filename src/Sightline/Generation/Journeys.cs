@@ -299,6 +299,12 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
             return Open(child, periods);
         }
 
+        // Support that would begin at 18 is for adult services: the episode closes instead of a plan starting.
+        if (planStart >= eighteenth)
+        {
+            return Close(episode, planStart, "RC6", child, periods);
+        }
+
         if (episode.PrimaryNeed != "N2")
         {
             periods.Add((TeamKind.Safeguarding, planStart));

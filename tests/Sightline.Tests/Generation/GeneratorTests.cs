@@ -65,7 +65,7 @@ public sealed class GeneratorTests(PostgresServer postgres) : IDisposable
     }
 
     [Fact]
-    public void NothingIsDatedAfterTheLastDayAndEveryAllocationIsToAWorkerInPost()
+    public void NothingIsDatedAfterTheLastDayNothingEndsBeforeItStartsAndEveryAllocationIsToAWorkerInPost()
     {
         var end = new DateOnly(2025, 9, 30);
         var database = NewSqlite();
@@ -87,6 +87,9 @@ public sealed class GeneratorTests(PostgresServer postgres) : IDisposable
         allocations.Should().NotBeEmpty();
         allocations.Should().OnlyContain(a => workers[a.WorkerId!.Value].IsInPostOn(a.StartDate) && workers[a.WorkerId!.Value].HoldsCases);
         db.Allocations.Should().OnlyContain(a => a.EndDate == null || a.EndDate >= a.StartDate);
+        db.CinPlans.Should().OnlyContain(p => p.EndDate == null || p.EndDate >= p.StartDate);
+        db.ChildProtectionPlans.Should().OnlyContain(p => p.EndDate == null || p.EndDate >= p.StartDate);
+        db.CinEpisodes.Should().OnlyContain(e => e.ClosureDate == null || e.ClosureDate >= e.ReferralDate);
     }
 
     public static IEnumerable<object[]> CensusYears() =>
