@@ -39,7 +39,7 @@ public sealed class ImportCommandTests : IDisposable
             .And.Contain("Loaded 2 of 2 children, with rejections").And.Contain("RB");
         var lines = File.ReadAllLines(csv);
         lines[0].Should().Be("file,line,child,element,value,reason");
-        lines.Skip(1).Should().HaveCount(5).And.Contain(l => l.StartsWith("\"CIN_Census_2026.xml\",\"46\",\"DfEX0000001\",\"AssessmentFactors\",\"RB\"", StringComparison.Ordinal));
+        lines.Skip(1).Should().HaveCount(5).And.Contain(l => l.StartsWith("CIN_Census_2026.xml,46,DfEX0000001,AssessmentFactors,RB,", StringComparison.Ordinal));
         using var db = SightlineDatabase.SqliteFile(database).Open();
         db.Children.Count().Should().Be(2);
         db.ImportRecords.Select(r => r.ImportedBy).Should().OnlyContain(name => name == Environment.UserName);
