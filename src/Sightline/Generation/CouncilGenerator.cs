@@ -91,7 +91,7 @@ public sealed class CouncilGenerator
         var referralsInLastYear = 0;
         foreach (var child in Children())
         {
-            Add(loader, child);
+            loader.AddJourney(child);
             referralsInLastYear += child.CinEpisodes.Count(e => e.ReferralDate > End.AddYears(-1));
             if (++written % 1_000 == 0 || written == ChildCount)
             {
@@ -123,55 +123,5 @@ public sealed class CouncilGenerator
         loader.Complete();
         progress?.Invoke("Saving", 1, 1);
         return loader.RowsWritten;
-    }
-
-    private static void Add(BulkLoader loader, Child child)
-    {
-        loader.Add(child);
-        child.Disabilities.ForEach(loader.Add);
-        child.Contacts.ForEach(loader.Add);
-        child.EarlyHelpEpisodes.ForEach(loader.Add);
-        foreach (var episode in child.CinEpisodes)
-        {
-            loader.Add(episode);
-            foreach (var assessment in episode.Assessments)
-            {
-                loader.Add(assessment);
-                assessment.Factors.ForEach(loader.Add);
-            }
-
-            episode.StrategyDiscussions.ForEach(loader.Add);
-            episode.Section47Enquiries.ForEach(loader.Add);
-            episode.InitialConferences.ForEach(loader.Add);
-            foreach (var plan in episode.ChildProtectionPlans)
-            {
-                loader.Add(plan);
-                plan.ReviewConferences.ForEach(loader.Add);
-                plan.CoreGroupMeetings.ForEach(loader.Add);
-                plan.SeniorReviews.ForEach(loader.Add);
-                plan.Actions.ForEach(loader.Add);
-            }
-
-            foreach (var plan in episode.CinPlans)
-            {
-                loader.Add(plan);
-                plan.Reviews.ForEach(loader.Add);
-                plan.Actions.ForEach(loader.Add);
-            }
-        }
-
-        child.Visits.ForEach(loader.Add);
-        child.StepDecisions.ForEach(loader.Add);
-        foreach (var pre in child.PreProceedings)
-        {
-            loader.Add(pre);
-            pre.Reviews.ForEach(loader.Add);
-        }
-
-        child.CareProceedings.ForEach(loader.Add);
-        child.LookedAfterEpisodes.ForEach(loader.Add);
-        child.LookedAfterReviews.ForEach(loader.Add);
-        child.CareLeaverStatuses.ForEach(loader.Add);
-        child.Allocations.ForEach(loader.Add);
     }
 }

@@ -116,7 +116,7 @@ public static class CinCensusImport
             }
 
             _records.KeyNewChild(child);
-            CinCensusRecords.Add(loader, child);
+            loader.AddJourney(child);
             if (++_newSinceFlush >= NewBatch)
             {
                 loader.Flush();

@@ -91,33 +91,6 @@ internal sealed class CinCensusRecords(SightlineDbContext db, NewKeys keys, CinC
         }
     }
 
-    /// <summary>Writes a keyed new child and all its records with the bulk loader.</summary>
-    public static void Add(BulkLoader loader, Child child)
-    {
-        loader.Add(child);
-        child.Disabilities.ForEach(loader.Add);
-        foreach (var episode in child.CinEpisodes)
-        {
-            loader.Add(episode);
-            foreach (var assessment in episode.Assessments)
-            {
-                loader.Add(assessment);
-                assessment.Factors.ForEach(loader.Add);
-            }
-
-            episode.Section47Enquiries.ForEach(loader.Add);
-            episode.InitialConferences.ForEach(loader.Add);
-            foreach (var plan in episode.ChildProtectionPlans)
-            {
-                loader.Add(plan);
-                plan.ReviewConferences.ForEach(loader.Add);
-            }
-
-            episode.CinPlans.ForEach(loader.Add);
-        }
-
-        child.PreProceedings.ForEach(loader.Add);
-    }
 
     private void KeyNewEpisode(CinEpisode episode, int childId)
     {
