@@ -33,7 +33,8 @@ internal static class GenerateCommand
         var extracts = new Option<DirectoryInfo?>("--extracts")
         {
             Description = "Write the council as the files a council loads, into this folder: a CIN census for each year and one CSV extract of each kind " +
-                          "(docs/data/extracts.md). Into the database as well only when --database is given.",
+                          "(docs/data/extracts.md), as at the census reference date (the six years end on 31 March unless --to says otherwise). " +
+                          "Into the database as well only when --database is given.",
             HelpName = "DIR",
         };
 
@@ -50,7 +51,10 @@ internal static class GenerateCommand
             }
 
             var calendar = CalendarConfiguration.Load(Path.GetDirectoryName(SightlineDatabase.DefaultPath)!);
-            CouncilGenerator Make() => new(parse.GetValue(size), parse.GetValue(seed), parse.GetValue(end), count, calendar);
+            // A council's files are as at a census reference date: records after the last 31 March would belong
+            // to children no census carries yet, so by default the files' six years end on a 31 March.
+            var lastDay = parse.GetValue(end) ?? (parse.GetValue(extracts) is null ? null : CinCensusWriter.ReferenceDate(CouncilGenerator.DefaultEnd.Month > 3 ? CouncilGenerator.DefaultEnd.Year : CouncilGenerator.DefaultEnd.Year - 1));
+            CouncilGenerator Make() => new(parse.GetValue(size), parse.GetValue(seed), lastDay, count, calendar);
             var generator = Make();
             if (parse.GetValue(censusYear) is { } year)
             {
