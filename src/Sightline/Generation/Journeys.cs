@@ -224,7 +224,8 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
                     enquiry.EndDate = calendar.AddWorkingDays(strategy, Math.Min(conferenceDay, 10));
                     if (conference <= end)
                     {
-                        var makesPlan = random.NextDouble() < Rates.ConferenceMakesPlan;
+                        // A child protection plan is for a child: a conference on or after the 18th birthday makes none.
+                        var makesPlan = random.NextDouble() < Rates.ConferenceMakesPlan && conference < eighteenth;
                         episode.InitialConferences.Add(new InitialConference { Id = ids.Next<InitialConference>(), CinEpisodeId = episode.Id, Section47EnquiryId = enquiry.Id, Date = conference, ResultedInPlan = makesPlan });
                         if (makesPlan)
                         {
