@@ -13,6 +13,8 @@ internal static class Program
             GenerateCommand.Create(),
             DemoCommand.Create(),
             MigrateCommand.Create(),
+            ImportCommand.Create(),
+            ExportCommand.Create(),
         };
         return Terminal.Run(root, args);
     }

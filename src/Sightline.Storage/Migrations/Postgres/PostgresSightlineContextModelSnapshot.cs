@@ -61,6 +61,44 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.ToTable("Allocations");
                 });
 
+            modelBuilder.Entity("Sightline.Model.AnnexAReportedValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("List")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("RowDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "AsAt", "List", "RowDate", "Column")
+                        .IsUnique();
+
+                    b.ToTable("AnnexAReportedValues");
+                });
+
             modelBuilder.Entity("Sightline.Model.Assessment", b =>
                 {
                     b.Property<int>("Id")
@@ -137,8 +175,19 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<string>("Eligibility")
+                        .HasColumnType("text");
+
                     b.Property<string>("InTouch")
-                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("LatestContactDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LatestPathwayPlanReviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PersonalAdviser")
                         .HasColumnType("text");
 
                     b.HasKey("Id");
@@ -200,6 +249,9 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.Property<string>("FormerUpn")
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
+
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsUnaccompaniedAsylumSeeker")
                         .HasColumnType("boolean");
@@ -478,6 +530,35 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.ToTable("EarlyHelpEpisodes");
                 });
 
+            modelBuilder.Entity("Sightline.Model.EmergencyProtection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("EmergencyProtections");
+                });
+
             modelBuilder.Entity("Sightline.Model.ImportRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -601,6 +682,32 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.ToTable("InitialConferences");
                 });
 
+            modelBuilder.Entity("Sightline.Model.LookedAfterCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "Kind", "Date");
+
+                    b.ToTable("LookedAfterChecks");
+                });
+
             modelBuilder.Entity("Sightline.Model.LookedAfterEpisode", b =>
                 {
                     b.Property<int>("Id")
@@ -619,11 +726,27 @@ namespace Sightline.Storage.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("LegalStatus")
-                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PermanencePlan")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlacementLocalAuthority")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlacementLocation")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlacementPostcode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlacementProvider")
                         .HasColumnType("text");
 
                     b.Property<string>("PlacementType")
-                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlacementUrn")
                         .HasColumnType("text");
 
                     b.Property<string>("ReasonEnded")
@@ -661,6 +784,41 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.HasIndex("ChildId");
 
                     b.ToTable("LookedAfterReviews");
+                });
+
+            modelBuilder.Entity("Sightline.Model.MissingEpisode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool?>("ReturnInterviewAccepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("ReturnInterviewOffered")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("MissingEpisodes");
                 });
 
             modelBuilder.Entity("Sightline.Model.PlanAction", b =>
@@ -1094,7 +1252,7 @@ namespace Sightline.Storage.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<bool>("SeenAlone")
+                    b.Property<bool?>("SeenAlone")
                         .HasColumnType("boolean");
 
                     b.Property<int?>("WorkerId")
@@ -1218,6 +1376,15 @@ namespace Sightline.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Sightline.Model.AnnexAReportedValue", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("AnnexAReportedValues")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.Assessment", b =>
                 {
                     b.HasOne("Sightline.Model.CinEpisode", null)
@@ -1326,6 +1493,15 @@ namespace Sightline.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sightline.Model.EmergencyProtection", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("EmergencyProtections")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.ImportRejection", b =>
                 {
                     b.HasOne("Sightline.Model.ImportRecord", null)
@@ -1349,6 +1525,15 @@ namespace Sightline.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Sightline.Model.LookedAfterCheck", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("LookedAfterChecks")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.LookedAfterEpisode", b =>
                 {
                     b.HasOne("Sightline.Model.Child", null)
@@ -1362,6 +1547,15 @@ namespace Sightline.Storage.Migrations.Postgres
                 {
                     b.HasOne("Sightline.Model.Child", null)
                         .WithMany("LookedAfterReviews")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sightline.Model.MissingEpisode", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("MissingEpisodes")
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1566,6 +1760,8 @@ namespace Sightline.Storage.Migrations.Postgres
                 {
                     b.Navigation("Allocations");
 
+                    b.Navigation("AnnexAReportedValues");
+
                     b.Navigation("CareLeaverStatuses");
 
                     b.Navigation("CareProceedings");
@@ -1578,9 +1774,15 @@ namespace Sightline.Storage.Migrations.Postgres
 
                     b.Navigation("EarlyHelpEpisodes");
 
+                    b.Navigation("EmergencyProtections");
+
+                    b.Navigation("LookedAfterChecks");
+
                     b.Navigation("LookedAfterEpisodes");
 
                     b.Navigation("LookedAfterReviews");
+
+                    b.Navigation("MissingEpisodes");
 
                     b.Navigation("PreProceedings");
 

@@ -54,6 +54,42 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.ToTable("Allocations");
                 });
 
+            modelBuilder.Entity("Sightline.Model.AnnexAReportedValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("List")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RowDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "AsAt", "List", "RowDate", "Column")
+                        .IsUnique();
+
+                    b.ToTable("AnnexAReportedValues");
+                });
+
             modelBuilder.Entity("Sightline.Model.Assessment", b =>
                 {
                     b.Property<int>("Id")
@@ -124,8 +160,19 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Eligibility")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InTouch")
-                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LatestContactDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LatestPathwayPlanReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonalAdviser")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -183,6 +230,9 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.Property<string>("FormerUpn")
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsUnaccompaniedAsylumSeeker")
                         .HasColumnType("INTEGER");
@@ -443,6 +493,33 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.ToTable("EarlyHelpEpisodes");
                 });
 
+            modelBuilder.Entity("Sightline.Model.EmergencyProtection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("EmergencyProtections");
+                });
+
             modelBuilder.Entity("Sightline.Model.ImportRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -560,6 +637,30 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.ToTable("InitialConferences");
                 });
 
+            modelBuilder.Entity("Sightline.Model.LookedAfterCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "Kind", "Date");
+
+                    b.ToTable("LookedAfterChecks");
+                });
+
             modelBuilder.Entity("Sightline.Model.LookedAfterEpisode", b =>
                 {
                     b.Property<int>("Id")
@@ -576,11 +677,27 @@ namespace Sightline.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LegalStatus")
-                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PermanencePlan")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementLocalAuthority")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementLocation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementPostcode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementProvider")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PlacementType")
-                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementUrn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReasonEnded")
@@ -616,6 +733,39 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.HasIndex("ChildId");
 
                     b.ToTable("LookedAfterReviews");
+                });
+
+            modelBuilder.Entity("Sightline.Model.MissingEpisode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ReturnInterviewAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ReturnInterviewOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("MissingEpisodes");
                 });
 
             modelBuilder.Entity("Sightline.Model.PlanAction", b =>
@@ -1021,7 +1171,7 @@ namespace Sightline.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("SeenAlone")
+                    b.Property<bool?>("SeenAlone")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("WorkerId")
@@ -1141,6 +1291,15 @@ namespace Sightline.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Sightline.Model.AnnexAReportedValue", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("AnnexAReportedValues")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.Assessment", b =>
                 {
                     b.HasOne("Sightline.Model.CinEpisode", null)
@@ -1249,6 +1408,15 @@ namespace Sightline.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sightline.Model.EmergencyProtection", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("EmergencyProtections")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.ImportRejection", b =>
                 {
                     b.HasOne("Sightline.Model.ImportRecord", null)
@@ -1272,6 +1440,15 @@ namespace Sightline.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Sightline.Model.LookedAfterCheck", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("LookedAfterChecks")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.LookedAfterEpisode", b =>
                 {
                     b.HasOne("Sightline.Model.Child", null)
@@ -1285,6 +1462,15 @@ namespace Sightline.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Sightline.Model.Child", null)
                         .WithMany("LookedAfterReviews")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sightline.Model.MissingEpisode", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("MissingEpisodes")
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1489,6 +1675,8 @@ namespace Sightline.Storage.Migrations.Sqlite
                 {
                     b.Navigation("Allocations");
 
+                    b.Navigation("AnnexAReportedValues");
+
                     b.Navigation("CareLeaverStatuses");
 
                     b.Navigation("CareProceedings");
@@ -1501,9 +1689,15 @@ namespace Sightline.Storage.Migrations.Sqlite
 
                     b.Navigation("EarlyHelpEpisodes");
 
+                    b.Navigation("EmergencyProtections");
+
+                    b.Navigation("LookedAfterChecks");
+
                     b.Navigation("LookedAfterEpisodes");
 
                     b.Navigation("LookedAfterReviews");
+
+                    b.Navigation("MissingEpisodes");
 
                     b.Navigation("PreProceedings");
 
