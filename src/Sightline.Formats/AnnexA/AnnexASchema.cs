@@ -86,6 +86,10 @@ public sealed class AnnexAList
     /// <summary>The column with Ofsted's header <paramref name="header"/>.</summary>
     public AnnexAColumn this[string header] => Columns.Single(c => c.Header == header);
 
+    /// <summary>The column a header names on its own: Ofsted's header (give or take case, spacing and punctuation),
+    /// else the first column whose shapes it has. In a sheet, each column is matched once (see the reader).</summary>
+    public AnnexAColumn? ColumnFor(string header) => Columns.FirstOrDefault(c => c.IsExactly(header)) ?? Columns.FirstOrDefault(c => c.IsLike(header));
+
     /// <summary>Whether Sightline imports and exports this list (lists 10 and 11, adoption, are recognised only).</summary>
     public bool IsSupported => Number <= 9;
 
