@@ -257,7 +257,7 @@ public static class AnnexASchema
         new(10, "Adoption", ["adoption"],
             [
                 Text(ChildId, false, ChildIdPattern), Text("Family identifier", true), Code(Gender, GenderCodes, false), Code(Ethnicity, EthnicityCodes, false),
-                Date(DateOfBirth, true, @"date.*birth"), Number(Age, @"\bage\b"), Code(Disability, DisabilityCodes, false),
+                Date(DateOfBirth, true, @"date.*birth", @"^d\.?o\.?b\b"), Number(Age, @"\bage\b"), Code(Disability, DisabilityCodes, false),
                 Date("Date the Child Entered Care", false), Date("Date of Decision that Child Should be Placed for Adoption", false), Date("Date of Placement Order", true),
                 Date("Date of Matching Child and Prospective Adopters", true), Date("Date Placed for Adoption", true), Date("Date of Adoption Order", true),
                 Date("Date of Decision that Child Should No Longer be Placed for Adoption", true), Text("Reason Why Child No Longer Placed for Adoption", true),
@@ -281,11 +281,12 @@ public static class AnnexASchema
     public static AnnexAList List(int number) => Lists[number - 1];
 
     /// <summary>The columns every list of children begins with; lists 4 to 7 follow them with disability.
-    /// The YAML's age pattern is ".*age.*", which also matches "Stage" and "Placement"; its intent is the word "age".</summary>
+    /// The YAML's age pattern is ".*age.*", which also matches "Stage" and "Placement"; its intent is the word "age".
+    /// "DOB", which councils often write, is added to the YAML's date-of-birth pattern.</summary>
     private static AnnexAColumn[] Child(bool disability) =>
     [
         Text(ChildId, false, ChildIdPattern), Code(Gender, GenderCodes, false), Code(Ethnicity, EthnicityCodes, false),
-        Date(DateOfBirth, true, @"date.*birth"), Number(Age, @"\bage\b"), .. disability ? [Code(Disability, DisabilityCodes, false)] : Array.Empty<AnnexAColumn>(),
+        Date(DateOfBirth, true, @"date.*birth", @"^d\.?o\.?b\b"), Number(Age, @"\bage\b"), .. disability ? [Code(Disability, DisabilityCodes, false)] : Array.Empty<AnnexAColumn>(),
     ];
 
     private static AnnexAColumn[] Allocation() => [Text(AllocatedTeam, false), Text(AllocatedWorker, false)];

@@ -187,7 +187,9 @@ public sealed class AnnexAImporter
             child.DateOfBirth = born;
         }
 
-        if (list.Columns.FirstOrDefault(c => c.Header == AnnexASchema.Disability) is { } disability && row.Text(disability) is { } hasDisability)
+        // Disability codes held say more than yes or no, and stand.
+        if (list.Columns.FirstOrDefault(c => c.Header == AnnexASchema.Disability) is { } disability && row.Text(disability) is { } hasDisability
+            && child.Disabilities.Count == 0)
         {
             child.HasDisability = BooleanOf(hasDisability);
         }
@@ -322,17 +324,18 @@ public sealed class AnnexAImporter
         return true;
     }
 
-    /// <summary>The CIN episode open on the row's date; an assessment, enquiry or plan belongs to one, and Sightline
-    /// does not invent a referral date, so without one the row is reported and not loaded.</summary>
+    /// <summary>The CIN episode the row's assessment, enquiry or plan belongs to: the one open on its date, else the
+    /// latest to begin before it (councils' records do hold enquiries dated after a closure). Sightline does not
+    /// invent a referral date, so a child with no referral by then has the row reported and not loaded.</summary>
     private CinEpisode? EpisodeFor(Child child, AnnexASheet sheet, AnnexARow row, DateOnly date, string what)
     {
-        if (EpisodeOpenOn(child, date) is { } episode)
+        if ((EpisodeOpenOn(child, date) ?? child.CinEpisodes.Where(e => e.ReferralDate <= date).MaxBy(e => e.ReferralDate)) is { } episode)
         {
             return episode;
         }
 
         _problems.Add(new ImportProblem(row.Row, row.ChildId, $"{sheet.Name}: {AnnexAKeys.Of(sheet.List)[1].Header}", date.ToString("dd/MM/yyyy"),
-            $"No referral or CIN episode of this child (lists 3 and 6, or records already held) is open on this date, so the {what} cannot be " +
+            $"This child has no referral or CIN episode (on lists 3 and 6, or held already) that began by this date, so the {what} cannot be " +
             "placed in one: the row was not loaded."));
         return null;
     }
@@ -424,7 +427,6 @@ public sealed class AnnexAImporter
             var seenAlone = row.Text(list["Was the Child Seen Alone?"]) is { } alone ? BooleanOf(alone) : null;
             var visit = VisitOn(child, VisitKind.ChildProtection, visited);
             visit.SeenAlone = seenAlone ?? visit.SeenAlone;
-            visit.ChildSeen |= seenAlone == true;
         }
 
         Report(child, list, row, start, "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)");
@@ -432,8 +434,8 @@ public sealed class AnnexAImporter
     }
 
     /// <summary>The child's visit of this kind on this day, added if there is none. Annex A says whether the child
-    /// was seen only through list 6's "Date Child Was Last Seen" and list 7's "seen alone", so a visit added here is
-    /// one where the child was not seen until those say otherwise.</summary>
+    /// was seen only through list 6's "Date Child Was Last Seen", so a visit added here is one where the child was
+    /// not seen until that says otherwise (see <see cref="MarkSeen"/>).</summary>
     private static Visit VisitOn(Child child, VisitKind kind, DateOnly date)
     {
         var visit = child.Visits.FirstOrDefault(v => v.Kind == kind && v.Date == date);
@@ -445,7 +447,8 @@ public sealed class AnnexAImporter
         return visit;
     }
 
-    /// <summary>List 6's date the child was last seen: the visits that day saw the child; with none held, a CIN visit is added.</summary>
+    /// <summary>List 6's date the child was last seen: unless a visit that day already saw the child, the visits that
+    /// day did; with none held, a CIN visit is added.</summary>
     private static void MarkSeen(Child child, DateOnly date)
     {
         var visits = child.Visits.Where(v => v.Date == date).ToList();
@@ -453,8 +456,10 @@ public sealed class AnnexAImporter
         {
             child.Visits.Add(new Visit { Kind = VisitKind.ChildInNeed, Date = date, ChildSeen = true });
         }
-
-        visits.ForEach(v => v.ChildSeen = true);
+        else if (!visits.Exists(v => v.ChildSeen))
+        {
+            visits.ForEach(v => v.ChildSeen = true);
+        }
     }
 
     // List 8: a period of care. One held that began on the same day is updated in place (its episodes are not
@@ -468,7 +473,7 @@ public sealed class AnnexAImporter
         var ceased = row.Date(list["Date Ceased to be Looked After"]);
         var legalStart = Within(row.Date(list["Start date of current legal status"]), start, ceased);
         var placementStart = Within(row.Date(list["Start Date of Most Recent Placement"]), start, ceased);
-        var period = PeriodStarting(child, start);
+        var period = PeriodStarting(child, start, _asAt);
         if (period is null)
         {
             var clash = child.LookedAfterEpisodes.FirstOrDefault(e => e.StartDate < (ceased ?? DateOnly.MaxValue) && (e.EndDate is null || e.EndDate > start));
@@ -571,10 +576,10 @@ public sealed class AnnexAImporter
     private static DateOnly? Within(DateOnly? date, DateOnly start, DateOnly? ceased) =>
         date is { } d && d >= start && (ceased is null || d <= ceased) ? d : null;
 
-    /// <summary>The episodes of the child's period of care that began on <paramref name="start"/>, or null.</summary>
-    private static List<LookedAfterEpisode>? PeriodStarting(Child child, DateOnly start)
+    /// <summary>The episodes, up to the as-at date, of the child's period of care that began on <paramref name="start"/>, or null.</summary>
+    private static List<LookedAfterEpisode>? PeriodStarting(Child child, DateOnly start, DateOnly asAt)
     {
-        var episodes = child.LookedAfterEpisodes.OrderBy(e => e.StartDate).ToList();
+        var episodes = child.LookedAfterEpisodes.Where(e => e.StartDate <= asAt).OrderBy(e => e.StartDate).ToList();
         var first = episodes.FindIndex(e => e.StartDate == start && !episodes.Exists(p => p.EndDate == start));
         if (first < 0)
         {
@@ -598,13 +603,21 @@ public sealed class AnnexAImporter
         }
     }
 
-    // List 9: the care leaver's status as at the workbook's date.
+    // List 9: the care leaver's status as at the workbook's date. When the latest status held in the 12 months
+    // before says the same, it stands; otherwise the status on the as-at date is recorded (or updated).
     private bool CareLeaver(Child child, AnnexAList list, AnnexARow row)
     {
-        var status = child.CareLeaverStatuses.FirstOrDefault(s => s.Date == _asAt);
-        if (status is null)
+        var latest = child.CareLeaverStatuses.Where(s => s.Date <= _asAt && s.Date > _asAt.AddMonths(-12)).OrderByDescending(s => s.Date).FirstOrDefault();
+        var status = new CareLeaverStatus { Date = _asAt };
+        if (latest is not null)
         {
-            child.CareLeaverStatuses.Add(status = new CareLeaverStatus { Date = _asAt });
+            status.InTouch = latest.InTouch;
+            status.Activity = latest.Activity;
+            status.Accommodation = latest.Accommodation;
+            status.Eligibility = latest.Eligibility;
+            status.PersonalAdviser = latest.PersonalAdviser;
+            status.LatestPathwayPlanReviewDate = latest.LatestPathwayPlanReviewDate;
+            status.LatestContactDate = latest.LatestContactDate;
         }
 
         status.PersonalAdviser = row.Text(list["Allocated Personal Advisor"]) ?? status.PersonalAdviser;
@@ -631,8 +644,25 @@ public sealed class AnnexAImporter
             _ => "",
         };
         status.Accommodation = letter is null ? status.Accommodation : letter + suitability;
+
+        if (latest is not null && Same(latest, status))
+        {
+            return true;
+        }
+
+        if (latest?.Date == _asAt)
+        {
+            child.CareLeaverStatuses.Remove(latest);
+            _db.CareLeaverStatuses.Remove(latest);
+        }
+
+        child.CareLeaverStatuses.Add(status);
         return true;
     }
+
+    private static bool Same(CareLeaverStatus a, CareLeaverStatus b) =>
+        (a.InTouch, a.Activity, a.Accommodation, a.Eligibility, a.PersonalAdviser, a.LatestPathwayPlanReviewDate, a.LatestContactDate) ==
+        (b.InTouch, b.Activity, b.Accommodation, b.Eligibility, b.PersonalAdviser, b.LatestPathwayPlanReviewDate, b.LatestContactDate);
 
     /// <summary>Keeps the figure the workbook reports for a column that sums up the months before its date.</summary>
     private void Report(Child child, AnnexAList list, AnnexARow row, DateOnly rowDate, string header)
@@ -675,11 +705,12 @@ public sealed class AnnexAImporter
         _allocations[child] = (team, worker, from);
     }
 
-    /// <summary>Makes the team and worker the child's allocation on the as-at date, unless they already are.</summary>
+    /// <summary>Makes the team and worker the child's allocation on the as-at date, unless they already are (or, for a
+    /// case closed by then, were the last to hold it: what the export writes).</summary>
     private void Allocate(Child child, string teamName, string? workerName, DateOnly from)
     {
         var current = AnnexAExporter.AllocatedOn(child.Allocations, _asAt);
-        if (current is not null && current.IsOpenOn(_asAt) && Named(_teams.FirstOrDefault(t => t.Id == current.TeamId)?.Name, teamName)
+        if (current is not null && Named(_teams.FirstOrDefault(t => t.Id == current.TeamId)?.Name, teamName)
             && (workerName is null ? current.WorkerId is null : Named(_workers.FirstOrDefault(w => w.Id == current.WorkerId)?.Name, workerName)))
         {
             return;
