@@ -4,9 +4,10 @@ namespace Sightline.Formats.AnnexA;
 
 /// <summary>How an Annex A coded value and the code Sightline holds (DfE census or SSDA903) correspond. Annex A is
 /// often coarser: "d) Health services" covers referral sources 3A to 3F. Exporting writes the category of the code
-/// held. Importing keeps the code held when it is already in the category (so re-importing an export changes
-/// nothing), and otherwise stores the category's designated code, listed first: the code that means "this
-/// category, not further specified" where the DfE has one ("other"), so the category survives a round trip.</summary>
+/// held. Importing takes, in order: a code of the category that the cell names as written ("3A - GP", "WBRI - White
+/// British"); the code held, when it is already in the category (so re-importing an export changes nothing); else
+/// the category's designated code, listed first: the code that means "this category, not further specified" where
+/// the DfE has one ("other"), so that the category survives a round trip.</summary>
 public sealed class AnnexACodeMap
 {
     private readonly Dictionary<string, string[]> _codesByValue;
@@ -40,13 +41,23 @@ public sealed class AnnexACodeMap
     /// <summary>The Annex A value for a code held, or null when the code is blank or has none.</summary>
     public string? ValueOf(string? code) => code is null ? null : _valueByCode.GetValueOrDefault(code.Trim());
 
-    /// <summary>The code to hold for an Annex A value, given the code held now (kept when it is in the value's
-    /// category). Null when the value has no code (for example "i) Not Stated").</summary>
-    public string? CodeFor(string value, string? held)
+    /// <summary>The code to hold for an Annex A value, given the cell as written and the code held now. Null when the
+    /// value has no code (for example "i) Not Stated").</summary>
+    public string? CodeFor(string value, string? held, string? written = null)
     {
         if (!_codesByValue.TryGetValue(value, out var codes) || codes.Length == 0)
         {
             return null;
+        }
+
+        if (codes.Length > 1 && written is not null)
+        {
+            // Whole words only: "3A - GP" names 3A; "U4" does not hide in "FU40".
+            var words = System.Text.RegularExpressions.Regex.Split(written.ToUpperInvariant(), "[^A-Z0-9]+");
+            if (codes.FirstOrDefault(c => words.Contains(c.ToUpperInvariant())) is { } named)
+            {
+                return named;
+            }
         }
 
         return held is not null && ValueOf(held) == value ? held : codes[0];

@@ -16,7 +16,7 @@ public sealed record AnnexAProblem(string Sheet, int? Row, string? ChildId, stri
 /// <summary>One row of a list, read: each recognised column's value, already converted. Dates are
 /// <see cref="DateOnly"/>, numbers <see cref="int"/>, coded values their canonical spelling, text trimmed.
 /// A blank cell, or one that could not be read (and was reported), has no value.</summary>
-public sealed class AnnexARow(int row, string childId, IReadOnlyDictionary<AnnexAColumn, object> values)
+public sealed class AnnexARow(int row, string childId, IReadOnlyDictionary<AnnexAColumn, object> values, IReadOnlyDictionary<AnnexAColumn, string>? written = null)
 {
     /// <summary>The worksheet row.</summary>
     public int Row { get; } = row;
@@ -31,6 +31,10 @@ public sealed class AnnexARow(int row, string childId, IReadOnlyDictionary<Annex
 
     /// <summary>A text or coded column's value.</summary>
     public string? Text(AnnexAColumn column) => Values.TryGetValue(column, out var v) ? (string)v : null;
+
+    /// <summary>A coded cell as the council wrote it ("WBRI - White British" for "a) White"), which may name the
+    /// finer code Sightline holds.</summary>
+    public string? Written(AnnexAColumn column) => written?.GetValueOrDefault(column);
 }
 
 /// <summary>One worksheet recognised as an Annex A list.</summary>
@@ -262,6 +266,7 @@ public static class AnnexAWorkbookReader
             }
 
             var values = new Dictionary<AnnexAColumn, object>();
+            var written = new Dictionary<AnnexAColumn, string>();
             var rejected = false;
             foreach (var (index, column) in columns)
             {
@@ -276,6 +281,10 @@ public static class AnnexAWorkbookReader
                 if (value is not null)
                 {
                     values[column] = value;
+                    if (column.Kind == AnnexAValueKind.Code)
+                    {
+                        written[column] = text;
+                    }
                 }
                 else if (why is not null)
                 {
@@ -301,7 +310,7 @@ public static class AnnexAWorkbookReader
 
             if (!rejected)
             {
-                rows.Add(new AnnexARow(line, childId, values));
+                rows.Add(new AnnexARow(line, childId, values, written));
             }
         }
 

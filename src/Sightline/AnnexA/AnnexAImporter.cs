@@ -179,7 +179,7 @@ public sealed class AnnexAImporter
 
         if (row.Text(list[AnnexASchema.Ethnicity]) is { } ethnicity)
         {
-            child.Ethnicity = Ethnicity.CodeFor(ethnicity, child.Ethnicity);
+            child.Ethnicity = Ethnicity.CodeFor(ethnicity, child.Ethnicity, row.Written(list[AnnexASchema.Ethnicity]));
         }
 
         if (row.Date(list[AnnexASchema.DateOfBirth]) is { } born)
@@ -216,9 +216,13 @@ public sealed class AnnexAImporter
             }
 
             var held = child.Contacts.Count(c => c.Date == group.Key.Date && Source.ValueOf(c.Source) == group.Key.Source);
-            for (var i = held; i < group.Count(); i++)
+            foreach (var row in group.Skip(held))
             {
-                child.Contacts.Add(new Contact { Date = group.Key.Date, Source = group.Key.Source is { } s ? Source.CodeFor(s, null) : null });
+                child.Contacts.Add(new Contact
+                {
+                    Date = group.Key.Date,
+                    Source = group.Key.Source is { } s ? Source.CodeFor(s, null, row.Written(list["Contact Source"])) : null,
+                });
             }
 
             _loadedByList[1] = _loadedByList.GetValueOrDefault(1) + group.Count();
@@ -260,7 +264,7 @@ public sealed class AnnexAImporter
         var episode = EpisodeStarting(child, row.Date(list["Date of referral"])!.Value);
         if (row.Text(list["Referral Source"]) is { } source)
         {
-            episode.ReferralSource = Source.CodeFor(source, episode.ReferralSource);
+            episode.ReferralSource = Source.CodeFor(source, episode.ReferralSource, row.Written(list["Referral Source"]));
         }
 
         if (row.Text(list["Referral NFA?"]) is { } nfa)
@@ -283,7 +287,7 @@ public sealed class AnnexAImporter
         episode.ClosureDate = row.Date(list["CIN Closure Date"]) ?? episode.ClosureDate;
         if (row.Text(list["Reason for Closure"]) is { } reason)
         {
-            episode.ReasonForClosure = ReasonForClosure.CodeFor(reason, episode.ReasonForClosure);
+            episode.ReasonForClosure = ReasonForClosure.CodeFor(reason, episode.ReasonForClosure, row.Written(list["Reason for Closure"]));
         }
 
         if (row.Date(list["Date Child Was Last Seen"]) is { } seen)
@@ -514,7 +518,7 @@ public sealed class AnnexAImporter
         {
             foreach (var episode in period.Where(e => e == current || (legalStart is { } from && e.StartDate >= from && e.LegalStatus is null)))
             {
-                episode.LegalStatus = LegalStatus.CodeFor(legal, episode.LegalStatus);
+                episode.LegalStatus = LegalStatus.CodeFor(legal, episode.LegalStatus, row.Written(list["Child's Legal Status"]));
             }
         }
 
@@ -523,7 +527,7 @@ public sealed class AnnexAImporter
         {
             if (row.Text(list["Placement Type"]) is { } type)
             {
-                episode.PlacementType = PlacementType.CodeFor(type, episode.PlacementType);
+                episode.PlacementType = PlacementType.CodeFor(type, episode.PlacementType, row.Written(list["Placement Type"]));
             }
 
             episode.PlacementProvider = row.Text(list["Placement Provider"]) ?? episode.PlacementProvider;
@@ -539,7 +543,7 @@ public sealed class AnnexAImporter
             current.EndDate = ceased;
             if (row.Text(list["Reason Ceased to be Looked After"]) is { } reason)
             {
-                current.ReasonEnded = ReasonCeased.CodeFor(reason, current.ReasonEnded is "X1" ? null : current.ReasonEnded);
+                current.ReasonEnded = ReasonCeased.CodeFor(reason, current.ReasonEnded is "X1" ? null : current.ReasonEnded, row.Written(list["Reason Ceased to be Looked After"]));
             }
         }
 
@@ -626,7 +630,7 @@ public sealed class AnnexAImporter
         status.LatestContactDate = row.Date(list["Latest Date of Contact"]) ?? status.LatestContactDate;
         if (row.Text(list["LA in Touch"]) is { } inTouch)
         {
-            status.InTouch = InTouch.CodeFor(inTouch, status.InTouch);
+            status.InTouch = InTouch.CodeFor(inTouch, status.InTouch, row.Written(list["LA in Touch"]));
         }
 
         if (row.Text(list["Activity Status"]) is { } activity)
@@ -736,7 +740,22 @@ public sealed class AnnexAImporter
 
         same.TeamId = team.Id;
         same.WorkerId = worker?.Id;
-        same.EndDate = null;
+        same.EndDate = ClosedOn(child) is { } closed && closed >= from ? closed : null;
+    }
+
+    /// <summary>When the child's case closed, if it is closed on the as-at date: no CIN episode or period of care open
+    /// then, and no care leaver status in the 12 months before; an allocation taken from the workbook ends then, so
+    /// that a closed case does not count in a worker's caseload.</summary>
+    private DateOnly? ClosedOn(Child child)
+    {
+        if (child.CinEpisodes.Exists(e => e.ReferralDate <= _asAt && (e.ClosureDate is null || e.ClosureDate >= _asAt))
+            || child.LookedAfterEpisodes.Exists(e => e.StartDate <= _asAt && (e.EndDate is null || e.EndDate > _asAt))
+            || child.CareLeaverStatuses.Exists(s => s.Date <= _asAt && s.Date > _asAt.AddMonths(-12)))
+        {
+            return null;
+        }
+
+        return child.CinEpisodes.Select(e => e.ClosureDate).Concat(child.LookedAfterEpisodes.Select(e => e.EndDate)).Where(d => d <= _asAt).Max();
     }
 
     private static bool Named(string? held, string name) => held is not null && held.Trim().Equals(name.Trim(), StringComparison.OrdinalIgnoreCase);

@@ -54,6 +54,15 @@ public sealed class AnnexARoundTripTests : IDisposable
         record.Outcome.Should().Be(ImportOutcome.Loaded, Problems(record));
         var second = Export(empty, generator.End);
 
+        using (var db = empty.Open())
+        {
+            var closed = db.Children.Where(c => c.CinEpisodes.Any() && c.CinEpisodes.All(e => e.ClosureDate != null && e.ClosureDate < generator.End)
+                                                && !c.LookedAfterEpisodes.Any() && !c.CareLeaverStatuses.Any()).Select(c => c.Id).ToList();
+            closed.Should().NotBeEmpty();
+            db.Allocations.Where(a => closed.Contains(a.ChildId)).Should().OnlyContain(a => a.EndDate != null,
+                "a closed case's allocation ends with the case, so it is in no one's caseload");
+        }
+
         var before = Rows(first);
         var after = Rows(second);
         after.Keys.Should().Equal(before.Keys);
@@ -229,6 +238,9 @@ public sealed class AnnexARoundTripTests : IDisposable
         using var db = database.Open();
         db.Teams.Select(t => t.Name).Should().BeEquivalentTo("Assessment Team", "Children in Care Team", "Leaving Care");
         db.Workers.Select(w => w.Name).Should().BeEquivalentTo("Sam Carter", "Pat Lee");
+        db.Children.Single(c => c.LAChildId == "A1").Ethnicity.Should().Be("WBRI", "the workbook named the code, as 'WBRI' or 'White British'");
+        db.Children.Single(c => c.LAChildId == "B2").Ethnicity.Should().Be("MWBC");
+        db.LookedAfterEpisodes.Where(e => e.PlacementType != null).Select(e => e.PlacementType).Distinct().Should().Equal("U4");
         var a1 = db.Children.Single(c => c.LAChildId == "A1");
         var allocation = db.Allocations.Single(a => a.ChildId == a1.Id);
         allocation.StartDate.Should().Be(new DateOnly(2025, 5, 2), "the earliest of the child's rows, the referral");
