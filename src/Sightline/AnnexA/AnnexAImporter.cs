@@ -120,6 +120,8 @@ public sealed class AnnexAImporter
             }
         }
 
+        progress?.Invoke("Rows", done, total);
+
         foreach (var (child, date) in _lastSeen)
         {
             MarkSeen(child, date);
@@ -141,7 +143,8 @@ public sealed class AnnexAImporter
     private bool LoadRow(AnnexASheet sheet, AnnexARow row)
     {
         var list = sheet.List;
-        var child = ChildFor(row, list);
+        var known = _children.ContainsKey(row.ChildId);
+        var child = ChildFor(row);
         var loaded = list.Number switch
         {
             2 => EarlyHelp(child, list, row),
@@ -153,16 +156,30 @@ public sealed class AnnexAImporter
             8 => LookedAfter(child, sheet, row),
             _ => CareLeaver(child, list, row),
         };
-        if (loaded && list.Number >= 3)
+        if (!loaded)
+        {
+            // Nothing from a rejected row is kept, not even the child it alone named.
+            if (!known)
+            {
+                _db.Children.Remove(child);
+                _children.Remove(row.ChildId);
+                _childrenCreated--;
+            }
+
+            return false;
+        }
+
+        Describe(child, row, list);
+        if (list.Number >= 3)
         {
             NoteAllocation(child, list, row, list.Number == 9 ? _asAt : row.Date(AnnexAKeys.Of(list)[1])!.Value);
         }
 
-        return loaded;
+        return true;
     }
 
-    /// <summary>The row's child, found by Child Unique ID or added, with what the row says about them.</summary>
-    private Child ChildFor(AnnexARow row, AnnexAList list)
+    /// <summary>The row's child, found by Child Unique ID or added.</summary>
+    private Child ChildFor(AnnexARow row)
     {
         if (!_children.TryGetValue(row.ChildId, out var child))
         {
@@ -172,6 +189,12 @@ public sealed class AnnexAImporter
             _childrenCreated++;
         }
 
+        return child;
+    }
+
+    /// <summary>What a loaded row says about its child: gender, ethnicity, date of birth, disability, UASC.</summary>
+    private static void Describe(Child child, AnnexARow row, AnnexAList list)
+    {
         if (row.Text(list[AnnexASchema.Gender]) is { } gender)
         {
             child.Sex = SexOf(gender);
@@ -198,8 +221,6 @@ public sealed class AnnexAImporter
         {
             child.IsUnaccompaniedAsylumSeeker = isUasc == "a) Yes";
         }
-
-        return child;
     }
 
     // List 1: a contact per row. Two contacts on the same day from the same kind of source are two contacts, so rows
@@ -209,10 +230,10 @@ public sealed class AnnexAImporter
         var list = sheet.List;
         foreach (var group in sheet.Rows.GroupBy(r => (r.ChildId, Date: r.Date(list["Date of Contact"])!.Value, Source: r.Text(list["Contact Source"]))))
         {
-            var child = ChildFor(group.First(), list);
-            foreach (var extra in group.Skip(1))
+            var child = ChildFor(group.First());
+            foreach (var row in group)
             {
-                ChildFor(extra, list);
+                Describe(child, row, list);
             }
 
             var held = child.Contacts.Count(c => c.Date == group.Key.Date && Source.ValueOf(c.Source) == group.Key.Source);
