@@ -14,7 +14,7 @@ namespace Sightline.Tests.AnnexA;
 /// re-imported into an empty database. Importing the same workbook twice changes nothing.</summary>
 public sealed class AnnexARoundTripTests : IDisposable
 {
-    private static readonly DateOnly AsAt = new(2025, 6, 30);
+    internal static readonly DateOnly AsAt = new(2025, 6, 30);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("sightline-annexa-").FullName;
 
@@ -38,7 +38,7 @@ public sealed class AnnexARoundTripTests : IDisposable
         string.Join("; ", record.Rejections.Take(5).Select(r => $"row {r.Line} {r.RecordId} {r.Field} '{r.Value}': {r.Reason}"));
 
     /// <summary>Each sheet's rows after the header, in a stable order.</summary>
-    private static Dictionary<string, List<string>> Rows(string path) =>
+    internal static Dictionary<string, List<string>> Rows(string path) =>
         Workbooks.ReadAll(path).ToDictionary(s => s.Key, s => s.Value.Skip(1).Select(r => string.Join(" | ", r)).Order(StringComparer.Ordinal).ToList());
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class AnnexARoundTripTests : IDisposable
     }
 
     /// <summary>A council's own workbook: variant sheet names and headers, a title block, its own spellings.</summary>
-    private string CouncilWorkbook() => Workbooks.Write(_folder,
+    internal static string CouncilWorkbook(string folder) => Workbooks.Write(folder,
         ("Contacts", [
             ["Child ID", "Gender", "Ethnicity", "DOB", "Age", "Date of Contact", "Contact Source"],
             ["A1", "F", "White British", "10/03/2015", 10, "01/05/2025", "Police"],
@@ -129,7 +129,7 @@ public sealed class AnnexARoundTripTests : IDisposable
 
     /// <summary>What Sightline exports for that workbook as at the same date: the same children, values and dates,
     /// in Ofsted's spelling, with the text that would run as a formula made safe.</summary>
-    private static readonly Dictionary<string, string[]> Expected = new()
+    internal static readonly Dictionary<string, string[]> Expected = new()
     {
         ["List 1 - Contacts"] =
         [
@@ -166,7 +166,7 @@ public sealed class AnnexARoundTripTests : IDisposable
     public void ACouncilsOwnWorkbookImportedAndExportedAsAtTheSameDateGivesItsRowsBackInOfstedsSpelling()
     {
         var database = NewDatabase();
-        var record = AnnexAImporter.Import(database, CouncilWorkbook(), AsAt, "test");
+        var record = AnnexAImporter.Import(database, CouncilWorkbook(_folder), AsAt, "test");
         record.Rejections.Should().BeEmpty(Problems(record));
         record.Outcome.Should().Be(ImportOutcome.Loaded);
         record.RecordsRead.Should().Be(11);
@@ -184,7 +184,7 @@ public sealed class AnnexARoundTripTests : IDisposable
     public void TheCouncilsCountsAreKeptAsAtItsDateAndComputedAtAnyOther()
     {
         var database = NewDatabase();
-        AnnexAImporter.Import(database, CouncilWorkbook(), AsAt, "test");
+        AnnexAImporter.Import(database, CouncilWorkbook(_folder), AsAt, "test");
 
         // The workbook says three referrals in the 12 months; Sightline holds one, on 2 May 2025.
         Rows(Export(database, AsAt))["List 3 - Referrals"].Single().Should().Contain("| b) No | 3 |");
@@ -195,7 +195,7 @@ public sealed class AnnexARoundTripTests : IDisposable
     public void ImportingTheSameWorkbookAgainChangesNothing()
     {
         var database = NewDatabase();
-        var workbook = CouncilWorkbook();
+        var workbook = CouncilWorkbook(_folder);
         AnnexAImporter.Import(database, workbook, AsAt, "test");
         var once = Fingerprint.Of(database);
         var again = AnnexAImporter.Import(database, workbook, AsAt, "test");
@@ -234,7 +234,7 @@ public sealed class AnnexARoundTripTests : IDisposable
     public void TeamsAndWorkersAreMatchedByNameAndCreatedWhenNew()
     {
         var database = NewDatabase();
-        AnnexAImporter.Import(database, CouncilWorkbook(), AsAt, "test");
+        AnnexAImporter.Import(database, CouncilWorkbook(_folder), AsAt, "test");
         using var db = database.Open();
         db.Teams.Select(t => t.Name).Should().BeEquivalentTo("Assessment Team", "Children in Care Team", "Leaving Care");
         db.Workers.Select(w => w.Name).Should().BeEquivalentTo("Sam Carter", "Pat Lee");
