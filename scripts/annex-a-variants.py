@@ -13,7 +13,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCE = os.path.join(ROOT, '..', 'shared', 'data', 'annex-a', 'Annex_A_schema.yml')
 TARGET = os.path.join(ROOT, 'src', 'Sightline.Formats', 'AnnexA', 'AnnexAVariants.cs')
 
-# Which code set each YAML column uses, named as the C# names it (lists 1-9 only).
+# Which code set each YAML column uses, named as the C# names it.
 SETS = {
     ('list_1', 'Gender'): 'Gender',
     ('list_1', 'Ethnicity'): 'Ethnicity',
@@ -41,6 +41,9 @@ SETS = {
     ('list_9', 'LA in Touch'): 'InTouch',
     ('list_9', 'Type of Accommodation'): 'AccommodationType',
     ('list_9', 'Suitability of Accommodation'): 'AccommodationSuitability',
+    ('list_10', 'Reason Why Child No Longer Placed for Adoption'): 'AdoptionReversalReason',
+    ('list_11', 'Is the (prospective) adopter fostering for adoption?'): 'FosteringForAdoption',
+    ('list_11', 'Reason for leaving adoption process'): 'LeavingAdoptionReason',
 }
 
 # YAML codes that are not Ofsted's canonical value, and the canonical value C# uses instead.

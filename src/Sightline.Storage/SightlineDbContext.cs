@@ -36,6 +36,8 @@ public abstract class SightlineDbContext(DbContextOptions options) : DbContext(o
     public DbSet<EmergencyProtection> EmergencyProtections => Set<EmergencyProtection>();
     public DbSet<MissingEpisode> MissingEpisodes => Set<MissingEpisode>();
     public DbSet<LookedAfterCheck> LookedAfterChecks => Set<LookedAfterCheck>();
+    public DbSet<AdoptionDecision> AdoptionDecisions => Set<AdoptionDecision>();
+    public DbSet<Adopter> Adopters => Set<Adopter>();
     public DbSet<AnnexAReportedValue> AnnexAReportedValues => Set<AnnexAReportedValue>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<Team> Teams => Set<Team>();
@@ -123,6 +125,12 @@ public abstract class SightlineDbContext(DbContextOptions options) : DbContext(o
             .HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Restrict);
 
         model.Entity<LookedAfterCheck>().HasIndex(c => new { c.ChildId, c.Kind, c.Date });
+        model.Entity<Adopter>(adopter =>
+        {
+            adopter.HasIndex(a => a.AdopterId).IsUnique();
+            adopter.Property(a => a.AdopterId).HasMaxLength(64);
+            adopter.Property(a => a.Ethnicity).HasMaxLength(4);
+        });
         model.Entity<AnnexAReportedValue>(reported =>
         {
             // One figure per child, date, list, row and column: importing the same workbook again replaces it.

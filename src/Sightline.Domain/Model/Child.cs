@@ -52,6 +52,7 @@ public sealed class Child
     public List<EmergencyProtection> EmergencyProtections { get; set; } = [];
     public List<MissingEpisode> MissingEpisodes { get; set; } = [];
     public List<LookedAfterCheck> LookedAfterChecks { get; set; } = [];
+    public List<AdoptionDecision> AdoptionDecisions { get; set; } = [];
     public List<AnnexAReportedValue> AnnexAReportedValues { get; set; } = [];
 
     /// <summary>Whether the child was born on <paramref name="date"/>: an unborn child has an expected date only,

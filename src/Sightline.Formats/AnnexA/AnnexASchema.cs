@@ -90,9 +90,6 @@ public sealed class AnnexAList
     /// else the first column whose shapes it has. In a sheet, each column is matched once (see the reader).</summary>
     public AnnexAColumn? ColumnFor(string header) => Columns.FirstOrDefault(c => c.IsExactly(header)) ?? Columns.FirstOrDefault(c => c.IsLike(header));
 
-    /// <summary>Whether Sightline imports and exports this list (lists 10 and 11, adoption, are recognised only).</summary>
-    public bool IsSupported => Number <= 9;
-
     public override string ToString() => SheetName;
 }
 
@@ -140,6 +137,9 @@ public static class AnnexASchema
     public static AnnexACodeSet InTouchCodes { get; } = new("in touch", AnnexAVariants.InTouch);
     public static AnnexACodeSet AccommodationTypeCodes { get; } = new("type of accommodation", AnnexAVariants.AccommodationType);
     public static AnnexACodeSet AccommodationSuitabilityCodes { get; } = new("suitability of accommodation", AnnexAVariants.AccommodationSuitability);
+    public static AnnexACodeSet AdoptionReversalReasonCodes { get; } = new("reason a child is no longer placed for adoption", AnnexAVariants.AdoptionReversalReason);
+    public static AnnexACodeSet FosteringForAdoptionCodes { get; } = new("yes or no", AnnexAVariants.FosteringForAdoption);
+    public static AnnexACodeSet LeavingAdoptionReasonCodes { get; } = new("reason for leaving the adoption process", AnnexAVariants.LeavingAdoptionReason);
 
     /// <summary>Activity status. The YAML gives one phrase and a few regular expressions per code rather than
     /// spellings; these are their intent, with two of its slips put right: "[^other]" there is a character class,
@@ -260,17 +260,19 @@ public static class AnnexASchema
                 Date(DateOfBirth, true, @"date.*birth", @"^d\.?o\.?b\b"), Number(Age, @"\bage\b"), Code(Disability, DisabilityCodes, false),
                 Date("Date the Child Entered Care", false), Date("Date of Decision that Child Should be Placed for Adoption", false), Date("Date of Placement Order", true),
                 Date("Date of Matching Child and Prospective Adopters", true), Date("Date Placed for Adoption", true), Date("Date of Adoption Order", true),
-                Date("Date of Decision that Child Should No Longer be Placed for Adoption", true), Text("Reason Why Child No Longer Placed for Adoption", true),
+                Date("Date of Decision that Child Should No Longer be Placed for Adoption", true),
+                Code("Reason Why Child No Longer Placed for Adoption", AdoptionReversalReasonCodes, true),
                 Date("Date the child was placed for fostering in FFA or concurrent planning placement", true),
             ]),
         new(11, "Adopters", ["adopters", "adopter"],
             [
                 Text("Individual adopter identifier", false), Text("Family identifier", true), Code(Gender, GenderCodes, false), Code(Ethnicity, EthnicityCodes, false),
-                Code("Disability", DisabilityCodes, false), Text("Is the (prospective) adopter fostering for adoption?", false), Date("Date enquiry received", false),
+                Code("Disability", DisabilityCodes, false), Code("Is the (prospective) adopter fostering for adoption?", FosteringForAdoptionCodes, false),
+                Date("Date enquiry received", false),
                 Date("Date Stage 1 started", true), Date("Date Stage 1 ended", true), Date("Date Stage 2 started", true), Date("Date Stage 2 ended", true),
                 Date("Date application submitted", true), Date("Date application approved", true), Date("Date adopter matched with child(ren)", true),
                 Date("Date child/children placed with adopter(s)", true), Number("No. of children placed"), Date("Date of Adoption Order", true),
-                Date("Date of leaving adoption process", true), Text("Reason for leaving adoption process", true),
+                Date("Date of leaving adoption process", true), Code("Reason for leaving adoption process", LeavingAdoptionReasonCodes, true),
             ]),
     ];
 

@@ -429,4 +429,25 @@ internal static class AnnexAVariants
         ["c) Not in touch or not recorded", "c) not in touch or not recorded", "0", "-", "not recorded", "unknown"],
         ["d) Exclude", "d) exclude"],
     ];
+
+    public static readonly string[][] AdoptionReversalReason =
+    [
+        ["a) Child’s needs changed", "a) child's needs changed", "rd1 - the child's needs changed subsequent to the decision", "(rd1) the child's needs changed subsequent to the decision", "care order made change of plan returned to dad", "child's needs changed subsequent to decision", "child's needs changed subsequent to the decision", "court overturned the original decision", "rd1", "rd1 the child's needs changed subsequent to the decision", "rd1: the child's needs changed subsequent to the decision", "the child's needs changed subsequent to the decision", "the child's needs changed subsequent to the decision (rd1)", "rd1 childâ€™s needs changed subsequent to the decision"],
+        ["b) Court did not make a PO", "b) court did not make a po", "rd2 - the court did not make a placement order", "(rd2) the court did not make a placement order", "court did not grant freeing order", "court did not make placement order", "placement order not granted..child made subject to care order and plan of long term fsotering dated", "rd2", "rd2 - court did not make a placement order", "rd2 the court did not make a placement order", "rd2: the court did not make a placement order", "the court did not make a placement order", "the court did not make a placement order (rd2)", "rd2: court did not make a placement order"],
+        ["c) Prospective adopters cannot be found", "c) prospective adopters cannot be found", "rd3 - prospective adopters could not be found", "(rd3) prospective adopters could not be found", "no adopters found", "propsective adopters cannot be found", "prospective adopters cannot be found", "prospective adopters could not be found", "prospective adopters could not be found (rd3)", "rd3", "rd3 prospective adopters could not be found", "rd3: prospective adopters could not be found"],
+        ["d) Any other reason", "d) any other reason", "rd4 - any other reason", "(rd4) any other reason", "any other reason", "any other reason (rd4)", "other reason", "placement disruption", "rd4", "rd4 any other reason", "rd4: any other reason"],
+    ];
+
+    public static readonly string[][] FosteringForAdoption =
+    [
+        ["a) Yes", "yes", "1", "y", "1 = yes", "1 yes", "1 - yes"],
+        ["b) No", "no", "0", "n", "0 = no", "0 no", "0 - no"],
+    ];
+
+    public static readonly string[][] LeavingAdoptionReason =
+    [
+        ["a) Withdrew", "a) withdrew", "1 - adopter withdrew from process", "1", "adopter withdrew from process", "withdrew"],
+        ["b) Process on hold", "b) process on hold", "2 - process put on hold", "2", "process put on hold", "on hold"],
+        ["c) Application refused", "c) application refused", "3 - application refused", "3", "application refused", "refused", "possible application refused - check notes"],
+    ];
 }

@@ -7,7 +7,7 @@ namespace Sightline.Formats.AnnexA;
 /// <summary>Something in a workbook Sightline could not read, precisely enough to find and fix it at source.</summary>
 /// <param name="Sheet">The worksheet's name.</param>
 /// <param name="Row">The worksheet row (1 is the first), where the problem is in one row.</param>
-/// <param name="ChildId">The row's Child Unique ID, where it has one.</param>
+/// <param name="ChildId">The row's Child Unique ID (on list 11, the individual adopter identifier), where it has one.</param>
 /// <param name="Column">The column's header as written in the sheet.</param>
 /// <param name="Value">The cell's text.</param>
 /// <param name="Reason">What is wrong and what Sightline did about it.</param>
@@ -46,7 +46,7 @@ public sealed class AnnexARow(int row, string childId, IReadOnlyDictionary<Annex
 public sealed record AnnexASheet(AnnexAList List, string Name, int HeaderRow, IReadOnlyList<AnnexAColumn> Columns, IReadOnlyList<AnnexARow> Rows);
 
 /// <summary>What was read from a workbook.</summary>
-/// <param name="Sheets">The sheets recognised as lists Sightline imports (1 to 9).</param>
+/// <param name="Sheets">The sheets recognised as lists.</param>
 /// <param name="Problems">Everything reported: unrecognised headers and values, unreadable dates and numbers, rejected rows and sheets.</param>
 /// <param name="RowsRead">Rows with any content below the header row of every recognised sheet.</param>
 /// <param name="IgnoredSheets">Sheets that are not an Annex A list (a cover or guidance sheet), by name.</param>
@@ -105,12 +105,6 @@ public static class AnnexAWorkbookReader
             }
 
             var (list, headerRow) = found.Value;
-            if (!list.IsSupported)
-            {
-                problems.Add(new(name, null, null, null, null, $"List {list.Number} ({list.Name}) is recognised but Sightline does not import it yet: its rows were not loaded."));
-                continue;
-            }
-
             var sheet = ReadSheet(list, name, grid, headerRow, problems, ref read);
             if (sheet is not null)
             {
@@ -413,6 +407,8 @@ public static class AnnexAKeys
         6 => [list.Columns[0], list["CIN Start Date"]],
         7 => [list.Columns[0], list["Child Protection Plan Start Date"]],
         8 => [list.Columns[0], list["Date Started to be Looked After"]],
+        10 => [list.Columns[0], list["Date of Decision that Child Should be Placed for Adoption"]],
+        11 => [list.Columns[0], list["Date enquiry received"]],
         _ => [list.Columns[0]],
     };
 }

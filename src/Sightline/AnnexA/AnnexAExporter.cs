@@ -35,6 +35,8 @@ public sealed class AnnexAExporter
     private readonly ILookup<int, MissingEpisode> _missing;
     private readonly ILookup<int, EmergencyProtection> _protections;
     private readonly ILookup<int, CareLeaverStatus> _careLeavers;
+    private readonly ILookup<int, AdoptionDecision> _adoptions;
+    private readonly List<Adopter> _adopters;
     private readonly ILookup<int, string> _disabilities;
     private readonly Dictionary<int, (string Team, string Worker)> _allocated;
     private readonly Dictionary<(int Child, int List, DateOnly Row, string Column), string> _reported;
@@ -70,6 +72,8 @@ public sealed class AnnexAExporter
         _missing = db.MissingEpisodes.AsNoTracking().Where(m => m.StartDate <= asAt).ToLookup(m => m.ChildId);
         _protections = db.EmergencyProtections.AsNoTracking().Where(p => p.StartDate <= asAt).ToLookup(p => p.ChildId);
         _careLeavers = db.CareLeaverStatuses.AsNoTracking().Where(s => s.Date <= asAt && s.Date > yearBefore).ToLookup(s => s.ChildId);
+        _adoptions = db.AdoptionDecisions.AsNoTracking().Where(a => a.DecisionDate <= asAt).ToLookup(a => a.ChildId);
+        _adopters = db.Adopters.AsNoTracking().Where(a => a.EnquiryDate <= asAt).OrderBy(a => a.AdopterId).ToList();
         _reported = db.AnnexAReportedValues.AsNoTracking().Where(r => r.AsAt == asAt)
             .ToDictionary(r => (r.ChildId, r.List, r.RowDate, r.Column), r => r.Value);
 
@@ -90,7 +94,7 @@ public sealed class AnnexAExporter
         return started.FirstOrDefault(a => a.IsOpenOn(asAt)) ?? started.OrderByDescending(a => a.EndDate).ThenByDescending(a => a.StartDate).FirstOrDefault();
     }
 
-    /// <summary>Every list's rows as at <paramref name="asAt"/>, in the order of <see cref="AnnexASchema.Lists"/> (1 to 9).</summary>
+    /// <summary>Every list's rows as at <paramref name="asAt"/>, in the order of <see cref="AnnexASchema.Lists"/> (1 to 11).</summary>
     public static IReadOnlyList<(AnnexAList List, List<object?[]> Rows)> Rows(SightlineDbContext db, DateOnly asAt, Action<string, int, int>? progress = null)
     {
         progress?.Invoke("Reading records", 0, 1);
@@ -99,7 +103,7 @@ public sealed class AnnexAExporter
         var lists = new List<(AnnexAList, List<object?[]>)>();
         Func<AnnexAList, List<object?[]>>[] builders =
             [exporter.Contacts, exporter.EarlyHelp, exporter.Referrals, exporter.Assessments, exporter.Section47, exporter.ChildrenInNeed,
-             exporter.ChildProtection, exporter.ChildrenInCare, exporter.CareLeavers];
+             exporter.ChildProtection, exporter.ChildrenInCare, exporter.CareLeavers, exporter.Adoption, exporter.Adopters];
         for (var i = 0; i < builders.Length; i++)
         {
             var list = AnnexASchema.List(i + 1);
@@ -349,6 +353,46 @@ public sealed class AnnexAExporter
                         Activity.ValueOf(status.Activity),
                     ]);
             }).ToList();
+
+    // List 10: decisions that a child should be placed for adoption with a step (decision, order, match, placement,
+    // adoption order, reversal, fostering for adoption) in the 12 months, or still open on the as-at date.
+    private List<object?[]> Adoption(AnnexAList list) =>
+        _children.Values.SelectMany(child => _adoptions[child.Id].Select(a => (Decision: a, Dates: AdoptionDates(a)))
+            .Where(a => a.Decision.IsOpenOn(_asAt) || a.Dates.Any(d => d is { } date && _twelveMonths.Contains(date)))
+            .OrderBy(a => a.Decision.DecisionDate).ThenBy(a => a.Decision.Id)
+            .Select(a =>
+            {
+                var own = Row(child, disability: true, []);
+                var reversed = Shown(a.Decision.ReversalDate);
+                return (object?[])[own[0], a.Decision.FamilyIdentifier, .. own[1..], a.Decision.EnteredCareDate ?? EnteredCare(child, a.Decision.DecisionDate),
+                    .. a.Dates[..6], reversed is null ? null : a.Decision.ReversalReason, a.Dates[6]];
+            })).ToList();
+
+    /// <summary>A decision's dates as at the as-at date: decision, placement order, match, placement, adoption order,
+    /// reversal, fostering for adoption.</summary>
+    private DateOnly?[] AdoptionDates(AdoptionDecision a) =>
+        [a.DecisionDate, Shown(a.PlacementOrderDate), Shown(a.MatchedDate), Shown(a.PlacedDate), Shown(a.AdoptionOrderDate), Shown(a.ReversalDate), Shown(a.FosteringForAdoptionDate)];
+
+    /// <summary>The start of the period of care the child was in on <paramref name="date"/>, or of the last before it.</summary>
+    private DateOnly? EnteredCare(Child child, DateOnly date) =>
+        Periods(child).Where(p => p.Start <= date).Select(p => (DateOnly?)p.Start).LastOrDefault();
+
+    // List 11: adopters with a step in the 12 months, or in the process on the as-at date.
+    private List<object?[]> Adopters(AnnexAList list) =>
+        _adopters.Select(a => (Adopter: a, Dates: new[]
+            {
+                a.EnquiryDate, Shown(a.Stage1StartDate), Shown(a.Stage1EndDate), Shown(a.Stage2StartDate), Shown(a.Stage2EndDate), Shown(a.ApplicationDate),
+                Shown(a.ApprovalDate), Shown(a.MatchedDate), Shown(a.PlacedDate),
+            }))
+            .Where(a => a.Adopter.IsInProcessOn(_asAt) || a.Dates.Append(Shown(a.Adopter.AdoptionOrderDate)).Append(Shown(a.Adopter.LeftDate))
+                .Any(d => d is { } date && _twelveMonths.Contains(date)))
+            .Select(a => (object?[])
+            [
+                a.Adopter.AdopterId, a.Adopter.FamilyIdentifier, GenderOf(a.Adopter.Sex), Ethnicity.ValueOf(a.Adopter.Ethnicity) ?? "f) Not stated",
+                YesNoUnknown(a.Adopter.HasDisability), YesNo(a.Adopter.FosteringForAdoption), .. a.Dates.Cast<object?>(),
+                a.Dates[8] is null ? null : a.Adopter.ChildrenPlaced, Shown(a.Adopter.AdoptionOrderDate), Shown(a.Adopter.LeftDate),
+                Shown(a.Adopter.LeftDate) is null ? null : a.Adopter.LeftReason,
+            ]).ToList();
 
     /// <summary>A row: the child's own columns, then the list's.</summary>
     private object?[] Row(Child child, bool disability, object?[] rest)

@@ -6,7 +6,7 @@ using static Sightline.Formats.AnnexA.AnnexACodeMap;
 
 namespace Sightline.Cli.AnnexA;
 
-/// <summary>Imports a council's own Annex A workbook (lists 1 to 9) into its records, all or nothing, keeping an
+/// <summary>Imports a council's own Annex A workbook (lists 1 to 11) into its records, all or nothing, keeping an
 /// <see cref="ImportRecord"/> of kind <c>annex-a</c>. docs/data/annex-a.md sets out where each column goes.</summary>
 /// <remarks>
 /// <para>Children are matched by Child Unique ID (<see cref="Child.LAChildId"/>); each row's record by the child and
@@ -44,7 +44,7 @@ public sealed class AnnexAImporter
                      .Include(c => c.CinEpisodes).ThenInclude(e => e.InitialConferences)
                      .Include(c => c.CinEpisodes).ThenInclude(e => e.ChildProtectionPlans).ThenInclude(p => p.ReviewConferences)
                      .Include(c => c.Visits).Include(c => c.LookedAfterEpisodes).Include(c => c.LookedAfterReviews).Include(c => c.LookedAfterChecks)
-                     .Include(c => c.CareLeaverStatuses).Include(c => c.Allocations).Include(c => c.AnnexAReportedValues)
+                     .Include(c => c.CareLeaverStatuses).Include(c => c.Allocations).Include(c => c.AnnexAReportedValues).Include(c => c.AdoptionDecisions)
                      .AsSplitQuery()
                      .Where(c => ids.Contains(c.LAChildId)))
         {
@@ -91,7 +91,7 @@ public sealed class AnnexAImporter
 
         // Episodes first (lists 6 and 3), so that assessments, enquiries and plans find theirs; visits from lists 7
         // and 8 before list 6's "last seen", which marks the visit on that day as one where the child was seen.
-        int[] order = [6, 3, 4, 5, 7, 8, 9, 1, 2];
+        int[] order = [6, 3, 4, 5, 7, 8, 9, 1, 2, 10, 11];
         var total = workbook.Sheets.Sum(s => s.Rows.Count);
         var done = 0;
         foreach (var number in order)
@@ -107,7 +107,7 @@ public sealed class AnnexAImporter
 
                 foreach (var row in sheet.Rows)
                 {
-                    if (LoadRow(sheet, row))
+                    if (number == 11 ? Adopter(sheet.List, row) : LoadRow(sheet, row))
                     {
                         _loadedByList[number] = _loadedByList.GetValueOrDefault(number) + 1;
                     }
@@ -154,7 +154,8 @@ public sealed class AnnexAImporter
             6 => ChildInNeed(child, list, row),
             7 => ChildProtection(child, sheet, row),
             8 => LookedAfter(child, sheet, row),
-            _ => CareLeaver(child, list, row),
+            9 => CareLeaver(child, list, row),
+            _ => Adoption(child, list, row),
         };
         if (!loaded)
         {
@@ -170,7 +171,7 @@ public sealed class AnnexAImporter
         }
 
         Describe(child, row, list);
-        if (list.Number >= 3)
+        if (list.Number is >= 3 and <= 9)
         {
             NoteAllocation(child, list, row, list.Number == 9 ? _asAt : row.Date(AnnexAKeys.Of(list)[1])!.Value);
         }
@@ -688,6 +689,74 @@ public sealed class AnnexAImporter
     private static bool Same(CareLeaverStatus a, CareLeaverStatus b) =>
         (a.InTouch, a.Activity, a.Accommodation, a.Eligibility, a.PersonalAdviser, a.LatestPathwayPlanReviewDate, a.LatestContactDate) ==
         (b.InTouch, b.Activity, b.Accommodation, b.Eligibility, b.PersonalAdviser, b.LatestPathwayPlanReviewDate, b.LatestContactDate);
+
+    // List 10: a decision that the child should be placed for adoption, matched by its date.
+    private bool Adoption(Child child, AnnexAList list, AnnexARow row)
+    {
+        var date = row.Date(list["Date of Decision that Child Should be Placed for Adoption"])!.Value;
+        var decision = child.AdoptionDecisions.FirstOrDefault(a => a.DecisionDate == date);
+        if (decision is null)
+        {
+            child.AdoptionDecisions.Add(decision = new AdoptionDecision { DecisionDate = date });
+        }
+
+        decision.FamilyIdentifier = row.Text(list["Family identifier"]) ?? decision.FamilyIdentifier;
+        decision.EnteredCareDate = row.Date(list["Date the Child Entered Care"]) ?? decision.EnteredCareDate;
+        decision.PlacementOrderDate = row.Date(list["Date of Placement Order"]) ?? decision.PlacementOrderDate;
+        decision.MatchedDate = row.Date(list["Date of Matching Child and Prospective Adopters"]) ?? decision.MatchedDate;
+        decision.PlacedDate = row.Date(list["Date Placed for Adoption"]) ?? decision.PlacedDate;
+        decision.AdoptionOrderDate = row.Date(list["Date of Adoption Order"]) ?? decision.AdoptionOrderDate;
+        decision.ReversalDate = row.Date(list["Date of Decision that Child Should No Longer be Placed for Adoption"]) ?? decision.ReversalDate;
+        decision.ReversalReason = row.Text(list["Reason Why Child No Longer Placed for Adoption"]) ?? decision.ReversalReason;
+        decision.FosteringForAdoptionDate = row.Date(list["Date the child was placed for fostering in FFA or concurrent planning placement"]) ?? decision.FosteringForAdoptionDate;
+        return true;
+    }
+
+    // List 11: an adopter, matched by the individual adopter identifier.
+    private bool Adopter(AnnexAList list, AnnexARow row)
+    {
+        var adopter = _db.Adopters.Local.FirstOrDefault(a => a.AdopterId == row.ChildId) ?? _db.Adopters.FirstOrDefault(a => a.AdopterId == row.ChildId);
+        if (adopter is null)
+        {
+            _db.Adopters.Add(adopter = new Adopter { AdopterId = row.ChildId });
+        }
+
+        adopter.FamilyIdentifier = row.Text(list["Family identifier"]) ?? adopter.FamilyIdentifier;
+        if (row.Text(list[AnnexASchema.Gender]) is { } gender)
+        {
+            adopter.Sex = SexOf(gender);
+        }
+
+        if (row.Text(list[AnnexASchema.Ethnicity]) is { } ethnicity)
+        {
+            adopter.Ethnicity = Ethnicity.CodeFor(ethnicity, adopter.Ethnicity, row.Written(list[AnnexASchema.Ethnicity]));
+        }
+
+        if (row.Text(list["Disability"]) is { } disability)
+        {
+            adopter.HasDisability = BooleanOf(disability);
+        }
+
+        if (row.Text(list["Is the (prospective) adopter fostering for adoption?"]) is { } fostering)
+        {
+            adopter.FosteringForAdoption = fostering == "a) Yes";
+        }
+
+        adopter.EnquiryDate = row.Date(list["Date enquiry received"])!.Value;
+        adopter.Stage1StartDate = row.Date(list["Date Stage 1 started"]) ?? adopter.Stage1StartDate;
+        adopter.Stage1EndDate = row.Date(list["Date Stage 1 ended"]) ?? adopter.Stage1EndDate;
+        adopter.Stage2StartDate = row.Date(list["Date Stage 2 started"]) ?? adopter.Stage2StartDate;
+        adopter.Stage2EndDate = row.Date(list["Date Stage 2 ended"]) ?? adopter.Stage2EndDate;
+        adopter.ApplicationDate = row.Date(list["Date application submitted"]) ?? adopter.ApplicationDate;
+        adopter.ApprovalDate = row.Date(list["Date application approved"]) ?? adopter.ApprovalDate;
+        adopter.MatchedDate = row.Date(list["Date adopter matched with child(ren)"]) ?? adopter.MatchedDate;
+        adopter.PlacedDate = row.Date(list["Date child/children placed with adopter(s)"]) ?? adopter.PlacedDate;
+        adopter.ChildrenPlaced = row.Number(list["No. of children placed"]) ?? adopter.ChildrenPlaced;
+        adopter.AdoptionOrderDate = row.Date(list["Date of Adoption Order"]) ?? adopter.AdoptionOrderDate;
+        adopter.LeftDate = row.Date(list["Date of leaving adoption process"]) ?? adopter.LeftDate;
+        adopter.LeftReason = row.Text(list["Reason for leaving adoption process"]) ?? adopter.LeftReason;
+        return true;
+    }
 
     /// <summary>Keeps the figure the workbook reports for a column that sums up the months before its date.</summary>
     private void Report(Child child, AnnexAList list, AnnexARow row, DateOnly rowDate, string header)

@@ -13,7 +13,7 @@ internal static class AnnexAImportCommand
 
     public static Command Create()
     {
-        var workbook = new Argument<FileInfo>("WORKBOOK.xlsx") { Description = "The council's Annex A workbook (lists 1 to 9; lists 10 and 11 are recognised, not imported)." };
+        var workbook = new Argument<FileInfo>("WORKBOOK.xlsx") { Description = "The council's Annex A workbook (lists 1 to 11)." };
         var asAt = Terminal.DateOption("--as-at", "The date the workbook was produced as at (Ofsted's inspection date): its counts over the last 12 months, " +
                                                   "case statuses and care leavers' statuses are kept as at this date.");
         asAt.Required = true;

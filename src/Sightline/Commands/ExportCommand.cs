@@ -21,7 +21,7 @@ internal static class ExportCommand
         asAt.Required = true;
         var output = new Argument<FileInfo>("OUT.xlsx") { Description = "The workbook to write (replaced if it exists)." };
         var database = Terminal.DatabaseOption();
-        var command = new Command("annex-a", "Write Ofsted's Annex A workbook (lists 1 to 9) as at a date.") { asAt, database, output };
+        var command = new Command("annex-a", "Write Ofsted's Annex A workbook (lists 1 to 11) as at a date.") { asAt, database, output };
         command.SetAction(parse =>
         {
             var file = parse.GetValue(output)!;

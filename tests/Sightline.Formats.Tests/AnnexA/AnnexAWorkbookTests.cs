@@ -162,13 +162,15 @@ public sealed class AnnexAWorkbookTests : IDisposable
     }
 
     [Fact]
-    public void AdoptionListsAreRecognisedAndReportedAsNotImported()
+    public void TheAdoptersListIsReadByTheAdoptersIdentifier()
     {
-        object?[] headers = ["Individual adopter identifier", "Family identifier", "Gender", "Ethnicity", "Disability"];
-        var path = Workbooks.Write(_folder, ("List 11 - Adopters", [headers, ["A1", "F1", "F", "WBRI", "N"]]));
+        object?[] headers = ["Individual adopter identifier", "Family identifier", "Gender", "Ethnicity", "Disability", "Date enquiry received"];
+        var path = Workbooks.Write(_folder, ("List 11 - Adopters", [headers, ["A1", "F1", "F", "WBRI", "N", "01/02/2025"]]));
         var workbook = AnnexAWorkbookReader.Read(path);
-        workbook.Sheets.Should().BeEmpty();
-        workbook.Problems.Should().ContainSingle().Which.Reason.Should().Contain("does not import it");
+        workbook.Problems.Should().BeEmpty();
+        var row = Only(workbook).Rows.Should().ContainSingle().Subject;
+        row.ChildId.Should().Be("A1");
+        row.Text(AnnexASchema.List(11)["Disability"]).Should().Be("b) No");
     }
 
     [Fact]
@@ -198,9 +200,9 @@ public sealed class AnnexAWorkbookTests : IDisposable
     public void AnEmptyListStillHasItsHeaders()
     {
         var path = Path.Combine(_folder, "empty.xlsx");
-        AnnexAWorkbookWriter.Write(path, AnnexASchema.Lists.Take(9).Select(l => (l, Enumerable.Empty<object?[]>())));
+        AnnexAWorkbookWriter.Write(path, AnnexASchema.Lists.Select(l => (l, Enumerable.Empty<object?[]>())));
         var sheets = Workbooks.ReadAll(path);
-        sheets.Keys.Should().Equal(AnnexASchema.Lists.Take(9).Select(l => l.SheetName));
+        sheets.Keys.Should().Equal(AnnexASchema.Lists.Select(l => l.SheetName));
         sheets["List 8 - Children in Care"].Should().ContainSingle().Which.Should().HaveCount(34, "list 8 has the five columns every list has and 29 of its own");
     }
 }

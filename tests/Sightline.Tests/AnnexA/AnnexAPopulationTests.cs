@@ -221,6 +221,35 @@ public sealed class AnnexAPopulationTests : IDisposable
     }
 
     [Fact]
+    public void AdoptionsAndAdoptersAreThoseWithAStepInThe12MonthsOrStillInProgress()
+    {
+        var yearBefore = new DateOnly(2024, 8, 31);
+        var adoptedBefore = Child("C1");
+        adoptedBefore.AdoptionDecisions.Add(new AdoptionDecision { DecisionDate = new DateOnly(2023, 1, 1), AdoptionOrderDate = yearBefore });
+        var adoptedIn = Child("C2");
+        adoptedIn.AdoptionDecisions.Add(new AdoptionDecision { DecisionDate = new DateOnly(2023, 1, 1), AdoptionOrderDate = yearBefore.AddDays(1) });
+        var waiting = Child("C3");
+        waiting.AdoptionDecisions.Add(new AdoptionDecision { DecisionDate = new DateOnly(2022, 1, 1), PlacementOrderDate = new DateOnly(2022, 6, 1), AdoptionOrderDate = DayAfter });
+        waiting.LookedAfterEpisodes.Add(new LookedAfterEpisode { StartDate = new DateOnly(2021, 5, 1), LegalStatus = "E1", PlacementType = "A3" });
+        Add(adoptedBefore, adoptedIn, waiting);
+        using (var db = _database.Open())
+        {
+            db.Adopters.AddRange(
+                new Adopter { AdopterId = "A1", EnquiryDate = new DateOnly(2023, 1, 1), LeftDate = yearBefore, LeftReason = "a) Withdrew" },
+                new Adopter { AdopterId = "A2", EnquiryDate = new DateOnly(2023, 1, 1), LeftDate = yearBefore.AddDays(1), LeftReason = "a) Withdrew" },
+                new Adopter { AdopterId = "A3", EnquiryDate = new DateOnly(2023, 1, 1), ApprovalDate = new DateOnly(2023, 6, 1) },
+                new Adopter { AdopterId = "A4", EnquiryDate = DayAfter });
+            db.SaveChanges();
+        }
+
+        var adoptions = Rows(10);
+        adoptions.Select(r => Cell(r, 10, AnnexASchema.ChildId)).Should().Equal("C2", "C3");
+        Cell(adoptions[1], 10, "Date the Child Entered Care").Should().Be(new DateOnly(2021, 5, 1), "the start of the period of care the decision was made in");
+        Cell(adoptions[1], 10, "Date of Adoption Order").Should().BeNull("the order is made after the as-at date");
+        Rows(11).Select(r => Cell(r, 11, "Individual adopter identifier")).Should().Equal("A2", "A3");
+    }
+
+    [Fact]
     public void AgeIsInCompletedYearsOnTheAsAtDateAndAnUnbornChildHasNone()
     {
         var birthdayToday = Child("C1", new DateOnly(2010, 8, 31));

@@ -22,6 +22,132 @@ namespace Sightline.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Sightline.Model.Adopter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AdopterId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("AdoptionOrderDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ApplicationDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ApprovalDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ChildrenPlaced")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EnquiryDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("FamilyIdentifier")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("FosteringForAdoption")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("LeftDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LeftReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("MatchedDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PlacedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("Stage1EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Stage1StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Stage2EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Stage2StartDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdopterId")
+                        .IsUnique();
+
+                    b.ToTable("Adopters");
+                });
+
+            modelBuilder.Entity("Sightline.Model.AdoptionDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AdoptionOrderDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EnteredCareDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FamilyIdentifier")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("FosteringForAdoptionDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("MatchedDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PlacedDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PlacementOrderDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReversalDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReversalReason")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("AdoptionDecisions");
+                });
+
             modelBuilder.Entity("Sightline.Model.Allocation", b =>
                 {
                     b.Property<int>("Id")
@@ -1356,6 +1482,15 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.ToTable("WorkerAbsences");
                 });
 
+            modelBuilder.Entity("Sightline.Model.AdoptionDecision", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("AdoptionDecisions")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.Allocation", b =>
                 {
                     b.HasOne("Sightline.Model.Child", null)
@@ -1758,6 +1893,8 @@ namespace Sightline.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Sightline.Model.Child", b =>
                 {
+                    b.Navigation("AdoptionDecisions");
+
                     b.Navigation("Allocations");
 
                     b.Navigation("AnnexAReportedValues");

@@ -17,6 +17,128 @@ namespace Sightline.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Sightline.Model.Adopter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdopterId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AdoptionOrderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApplicationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChildrenPlaced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EnquiryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyIdentifier")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FosteringForAdoption")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LeftDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeftReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MatchedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlacedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Stage1EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Stage1StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Stage2EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Stage2StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdopterId")
+                        .IsUnique();
+
+                    b.ToTable("Adopters");
+                });
+
+            modelBuilder.Entity("Sightline.Model.AdoptionDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AdoptionOrderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EnteredCareDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyIdentifier")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FosteringForAdoptionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MatchedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlacedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlacementOrderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReversalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReversalReason")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("AdoptionDecisions");
+                });
+
             modelBuilder.Entity("Sightline.Model.Allocation", b =>
                 {
                     b.Property<int>("Id")
@@ -1271,6 +1393,15 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.ToTable("WorkerAbsences");
                 });
 
+            modelBuilder.Entity("Sightline.Model.AdoptionDecision", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("AdoptionDecisions")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.Allocation", b =>
                 {
                     b.HasOne("Sightline.Model.Child", null)
@@ -1673,6 +1804,8 @@ namespace Sightline.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Sightline.Model.Child", b =>
                 {
+                    b.Navigation("AdoptionDecisions");
+
                     b.Navigation("Allocations");
 
                     b.Navigation("AnnexAReportedValues");

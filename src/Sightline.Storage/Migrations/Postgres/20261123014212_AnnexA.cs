@@ -111,6 +111,66 @@ namespace Sightline.Storage.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "Adopters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AdopterId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FamilyIdentifier = table.Column<string>(type: "text", nullable: true),
+                    Sex = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Ethnicity = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    HasDisability = table.Column<bool>(type: "boolean", nullable: true),
+                    FosteringForAdoption = table.Column<bool>(type: "boolean", nullable: false),
+                    EnquiryDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Stage1StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Stage1EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Stage2StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Stage2EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ApplicationDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ApprovalDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    MatchedDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    PlacedDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ChildrenPlaced = table.Column<int>(type: "integer", nullable: true),
+                    AdoptionOrderDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    LeftDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    LeftReason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Adopters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdoptionDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChildId = table.Column<int>(type: "integer", nullable: false),
+                    FamilyIdentifier = table.Column<string>(type: "text", nullable: true),
+                    EnteredCareDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecisionDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    PlacementOrderDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    MatchedDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    PlacedDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    AdoptionOrderDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReversalDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReversalReason = table.Column<string>(type: "text", nullable: true),
+                    FosteringForAdoptionDate = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdoptionDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdoptionDecisions_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AnnexAReportedValues",
                 columns: table => new
                 {
@@ -202,6 +262,17 @@ namespace Sightline.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Adopters_AdopterId",
+                table: "Adopters",
+                column: "AdopterId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdoptionDecisions_ChildId",
+                table: "AdoptionDecisions",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AnnexAReportedValues_ChildId_AsAt_List_RowDate_Column",
                 table: "AnnexAReportedValues",
                 columns: new[] { "ChildId", "AsAt", "List", "RowDate", "Column" },
@@ -226,6 +297,12 @@ namespace Sightline.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Adopters");
+
+            migrationBuilder.DropTable(
+                name: "AdoptionDecisions");
+
             migrationBuilder.DropTable(
                 name: "AnnexAReportedValues");
 

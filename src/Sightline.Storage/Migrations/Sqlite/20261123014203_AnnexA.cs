@@ -110,6 +110,66 @@ namespace Sightline.Storage.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "Adopters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AdopterId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FamilyIdentifier = table.Column<string>(type: "TEXT", nullable: true),
+                    Sex = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Ethnicity = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
+                    HasDisability = table.Column<bool>(type: "INTEGER", nullable: true),
+                    FosteringForAdoption = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EnquiryDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Stage1StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Stage1EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Stage2StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Stage2EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ApplicationDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ApprovalDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MatchedDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PlacedDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ChildrenPlaced = table.Column<int>(type: "INTEGER", nullable: true),
+                    AdoptionOrderDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LeftDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LeftReason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Adopters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdoptionDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FamilyIdentifier = table.Column<string>(type: "TEXT", nullable: true),
+                    EnteredCareDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecisionDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PlacementOrderDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MatchedDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PlacedDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AdoptionOrderDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReversalDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReversalReason = table.Column<string>(type: "TEXT", nullable: true),
+                    FosteringForAdoptionDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdoptionDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdoptionDecisions_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AnnexAReportedValues",
                 columns: table => new
                 {
@@ -201,6 +261,17 @@ namespace Sightline.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Adopters_AdopterId",
+                table: "Adopters",
+                column: "AdopterId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdoptionDecisions_ChildId",
+                table: "AdoptionDecisions",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AnnexAReportedValues_ChildId_AsAt_List_RowDate_Column",
                 table: "AnnexAReportedValues",
                 columns: new[] { "ChildId", "AsAt", "List", "RowDate", "Column" },
@@ -225,6 +296,12 @@ namespace Sightline.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Adopters");
+
+            migrationBuilder.DropTable(
+                name: "AdoptionDecisions");
+
             migrationBuilder.DropTable(
                 name: "AnnexAReportedValues");
 
