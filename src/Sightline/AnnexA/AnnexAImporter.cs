@@ -28,6 +28,8 @@ public sealed class AnnexAImporter
     private readonly List<Worker> _workers;
     private readonly Dictionary<Child, (string Team, string? Worker, DateOnly From)> _allocations = [];
     private readonly List<(Child Child, DateOnly Date)> _lastSeen = [];
+    private readonly List<(InitialConference Conference, Section47Enquiry Enquiry)> _conferencesOfNewEnquiries = [];
+    private readonly Dictionary<string, Adopter> _adopters;
     private readonly Dictionary<int, int> _loadedByList = [];
     private int _childrenCreated;
 
@@ -46,13 +48,15 @@ public sealed class AnnexAImporter
                      .Include(c => c.Visits).Include(c => c.LookedAfterEpisodes).Include(c => c.LookedAfterReviews).Include(c => c.LookedAfterChecks)
                      .Include(c => c.CareLeaverStatuses).Include(c => c.Allocations).Include(c => c.AnnexAReportedValues).Include(c => c.AdoptionDecisions)
                      .AsSplitQuery()
-                     .Where(c => ids.Contains(c.LAChildId)))
+                     // One parameter holding every ID: thousands of parameters make SQLite slow to bind.
+                     .Where(c => EF.Parameter(ids).Contains(c.LAChildId)))
         {
             _children[child.LAChildId] = child;
         }
 
         _teams = db.Teams.ToList();
         _workers = db.Workers.ToList();
+        _adopters = db.Adopters.ToDictionary(a => a.AdopterId, StringComparer.Ordinal);
     }
 
     /// <summary>Imports <paramref name="path"/> as at <paramref name="asAt"/>.</summary>
@@ -127,14 +131,25 @@ public sealed class AnnexAImporter
             MarkSeen(child, date);
         }
 
-        foreach (var (child, held) in _allocations)
+        // Saving is done in a few steps, not per record: each save looks over every record the import holds.
+        progress?.Invoke("Saving", 0, 3);
+        _db.SaveChanges();
+        foreach (var (conference, enquiry) in _conferencesOfNewEnquiries)
+        {
+            conference.Section47EnquiryId = enquiry.Id;
+        }
+
+        progress?.Invoke("Saving", 1, 3);
+        var changes = _allocations.Where(a => !Holds(a.Key, a.Value.Team, a.Value.Worker)).ToList();
+        AddTeamsAndWorkers(changes.Select(c => (c.Value.Team, c.Value.Worker, c.Value.From)));
+        foreach (var (child, held) in changes)
         {
             Allocate(child, held.Team, held.Worker, held.From);
         }
 
-        progress?.Invoke("Saving", 0, 1);
+        progress?.Invoke("Saving", 2, 3);
         _db.SaveChanges();
-        progress?.Invoke("Saving", 1, 1);
+        progress?.Invoke("Saving", 3, 3);
         var counts = new List<KeyValuePair<string, int>> { new("children added", _childrenCreated) };
         counts.AddRange(_loadedByList.OrderBy(l => l.Key).Select(l => new KeyValuePair<string, int>($"list {l.Key} rows", l.Value)));
         return new ImportResult(workbook.RowsRead, _loadedByList.Values.Sum(), _problems, counts);
@@ -390,16 +405,21 @@ public sealed class AnnexAImporter
 
         if (row.Date(list["Date of Initial Child Protection Conference"]) is { } held)
         {
-            if (enquiry.Id == 0)
-            {
-                _db.SaveChanges(); // the conference refers to the enquiry by its key
-            }
-
-            var conference = episode.InitialConferences.FirstOrDefault(c => c.Section47EnquiryId == enquiry.Id)
+            var conference = (enquiry.Id == 0 ? null : episode.InitialConferences.FirstOrDefault(c => c.Section47EnquiryId == enquiry.Id))
                              ?? episode.InitialConferences.FirstOrDefault(c => c.Section47EnquiryId is null && c.Date == held);
             if (conference is null)
             {
-                episode.InitialConferences.Add(conference = new InitialConference { Section47EnquiryId = enquiry.Id });
+                episode.InitialConferences.Add(conference = new InitialConference());
+            }
+
+            if (enquiry.Id == 0)
+            {
+                // The conference refers to the enquiry by its key, which a new enquiry has once saved.
+                _conferencesOfNewEnquiries.Add((conference, enquiry));
+            }
+            else
+            {
+                conference.Section47EnquiryId = enquiry.Id;
             }
 
             conference.Date = held;
@@ -715,10 +735,10 @@ public sealed class AnnexAImporter
     // List 11: an adopter, matched by the individual adopter identifier.
     private bool Adopter(AnnexAList list, AnnexARow row)
     {
-        var adopter = _db.Adopters.Local.FirstOrDefault(a => a.AdopterId == row.ChildId) ?? _db.Adopters.FirstOrDefault(a => a.AdopterId == row.ChildId);
-        if (adopter is null)
+        if (!_adopters.TryGetValue(row.ChildId, out var adopter))
         {
             _db.Adopters.Add(adopter = new Adopter { AdopterId = row.ChildId });
+            _adopters[row.ChildId] = adopter;
         }
 
         adopter.FamilyIdentifier = row.Text(list["Family identifier"]) ?? adopter.FamilyIdentifier;
@@ -799,19 +819,20 @@ public sealed class AnnexAImporter
         _allocations[child] = (team, worker, from);
     }
 
-    /// <summary>Makes the team and worker the child's allocation on the as-at date, unless they already are (or, for a
-    /// case closed by then, were the last to hold it: what the export writes).</summary>
-    private void Allocate(Child child, string teamName, string? workerName, DateOnly from)
+    /// <summary>Whether the team and worker already hold the child's case on the as-at date (or, for a case closed by
+    /// then, were the last to hold it: what the export writes).</summary>
+    private bool Holds(Child child, string teamName, string? workerName)
     {
         var current = AnnexAExporter.AllocatedOn(child.Allocations, _asAt);
-        if (current is not null && Named(_teams.FirstOrDefault(t => t.Id == current.TeamId)?.Name, teamName)
-            && (workerName is null ? current.WorkerId is null : Named(_workers.FirstOrDefault(w => w.Id == current.WorkerId)?.Name, workerName)))
-        {
-            return;
-        }
+        return current is not null && Named(_teams.FirstOrDefault(t => t.Id == current.TeamId)?.Name, teamName)
+               && (workerName is null ? current.WorkerId is null : Named(_workers.FirstOrDefault(w => w.Id == current.WorkerId)?.Name, workerName));
+    }
 
-        var team = TeamNamed(teamName);
-        var worker = workerName is null ? null : WorkerNamed(workerName, team, from);
+    /// <summary>Makes the team and worker the child's allocation on the as-at date.</summary>
+    private void Allocate(Child child, string teamName, string? workerName, DateOnly from)
+    {
+        var team = TeamNamed(teamName)!;
+        var worker = workerName is null ? null : WorkerNamed(workerName, team);
         if (child.Allocations.Exists(a => a.StartDate >= from))
         {
             from = _asAt; // known only to hold on the as-at date
@@ -850,40 +871,50 @@ public sealed class AnnexAImporter
 
     private static bool Named(string? held, string name) => held is not null && held.Trim().Equals(name.Trim(), StringComparison.OrdinalIgnoreCase);
 
-    private Team TeamNamed(string name)
-    {
-        if (_teams.FirstOrDefault(t => Named(t.Name, name)) is { } team)
-        {
-            return team;
-        }
+    private Team? TeamNamed(string name) => _teams.FirstOrDefault(t => Named(t.Name, name));
 
-        var service = _db.Services.FirstOrDefault(s => s.Name == ServiceNotRecorded) ?? _db.Services.Add(new Service { Name = ServiceNotRecorded }).Entity;
-        team = new Team { Name = name.Trim() };
-        service.Teams.Add(team);
-        _db.SaveChanges(); // allocations refer to the team by its key
-        _teams.Add(team);
-        return team;
-    }
-
-    /// <summary>The worker of this name (the one in the team, if several share it), added to the team if there is none.</summary>
-    private Worker WorkerNamed(string name, Team team, DateOnly from)
+    /// <summary>The worker of this name (the one in the team, if several share it).</summary>
+    private Worker? WorkerNamed(string name, Team team)
     {
         var named = _workers.Where(w => Named(w.Name, name)).ToList();
-        if ((named.Find(w => w.TeamId == team.Id) ?? named.FirstOrDefault()) is { } worker)
+        return named.Find(w => w.TeamId == team.Id) ?? named.FirstOrDefault();
+    }
+
+    /// <summary>Adds the teams and workers the allocations name that Sightline does not hold: a team under
+    /// <see cref="ServiceNotRecorded"/>, a worker as a social worker in the team first named with them, with the staff
+    /// ID <c>annex-a:NAME</c>. Allocations refer to them by key, so each kind is saved once.</summary>
+    private void AddTeamsAndWorkers(IEnumerable<(string Team, string? Worker, DateOnly From)> allocations)
+    {
+        var wanted = allocations.ToList();
+        Service? service = null;
+        foreach (var name in wanted.Select(w => w.Team.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Where(n => TeamNamed(n) is null))
         {
-            return worker;
+            service ??= _db.Services.FirstOrDefault(s => s.Name == ServiceNotRecorded) ?? _db.Services.Add(new Service { Name = ServiceNotRecorded }).Entity;
+            var team = new Team { Name = name };
+            service.Teams.Add(team);
+            _teams.Add(team);
         }
 
-        var staffId = "annex-a:" + name.Trim();
-        for (var n = 2; _workers.Exists(w => w.StaffId == staffId); n++)
+        _db.SaveChanges();
+        foreach (var (teamName, workerName, from) in wanted.Where(w => w.Worker is not null).OrderBy(w => w.From))
         {
-            staffId = $"annex-a:{name.Trim()} ({n})";
+            var team = TeamNamed(teamName)!;
+            if (WorkerNamed(workerName!, team) is not null)
+            {
+                continue;
+            }
+
+            var staffId = "annex-a:" + workerName!.Trim();
+            for (var n = 2; _workers.Exists(w => w.StaffId == staffId); n++)
+            {
+                staffId = $"annex-a:{workerName.Trim()} ({n})";
+            }
+
+            var worker = new Worker { StaffId = staffId, Name = workerName.Trim(), TeamId = team.Id, Role = WorkerRole.SocialWorker, StartDate = from };
+            _db.Workers.Add(worker);
+            _workers.Add(worker);
         }
 
-        worker = new Worker { StaffId = staffId, Name = name.Trim(), TeamId = team.Id, Role = WorkerRole.SocialWorker, StartDate = from };
-        _db.Workers.Add(worker);
-        _db.SaveChanges(); // allocations refer to the worker by its key
-        _workers.Add(worker);
-        return worker;
+        _db.SaveChanges();
     }
 }
