@@ -33,6 +33,12 @@ public abstract class SightlineDbContext(DbContextOptions options) : DbContext(o
     public DbSet<LookedAfterEpisode> LookedAfterEpisodes => Set<LookedAfterEpisode>();
     public DbSet<LookedAfterReview> LookedAfterReviews => Set<LookedAfterReview>();
     public DbSet<CareLeaverStatus> CareLeaverStatuses => Set<CareLeaverStatus>();
+    public DbSet<EmergencyProtection> EmergencyProtections => Set<EmergencyProtection>();
+    public DbSet<MissingEpisode> MissingEpisodes => Set<MissingEpisode>();
+    public DbSet<LookedAfterCheck> LookedAfterChecks => Set<LookedAfterCheck>();
+    public DbSet<AdoptionDecision> AdoptionDecisions => Set<AdoptionDecision>();
+    public DbSet<Adopter> Adopters => Set<Adopter>();
+    public DbSet<AnnexAReportedValue> AnnexAReportedValues => Set<AnnexAReportedValue>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Worker> Workers => Set<Worker>();
@@ -117,6 +123,21 @@ public abstract class SightlineDbContext(DbContextOptions options) : DbContext(o
             .HasForeignKey(d => d.ChildId).OnDelete(DeleteBehavior.Restrict);
         model.Entity<SupervisionAction>().HasOne<Child>().WithMany()
             .HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Restrict);
+
+        model.Entity<LookedAfterCheck>().HasIndex(c => new { c.ChildId, c.Kind, c.Date });
+        model.Entity<Adopter>(adopter =>
+        {
+            adopter.HasIndex(a => a.AdopterId).IsUnique();
+            adopter.Property(a => a.AdopterId).HasMaxLength(64);
+            adopter.Property(a => a.Ethnicity).HasMaxLength(4);
+        });
+        model.Entity<AnnexAReportedValue>(reported =>
+        {
+            // One figure per child, date, list, row and column: importing the same workbook again replaces it.
+            reported.HasIndex(r => new { r.ChildId, r.AsAt, r.List, r.RowDate, r.Column }).IsUnique();
+            reported.Property(r => r.Column).HasMaxLength(200);
+            reported.Property(r => r.Value).HasMaxLength(200);
+        });
 
         model.Entity<ImportRecord>(import =>
         {

@@ -14,6 +14,7 @@ internal static class Program
             DemoCommand.Create(),
             MigrateCommand.Create(),
             ImportCommand.Create(),
+            ExportCommand.Create(),
             AlertsCommand.Create(),
             IndicatorsCommand.Create(),
             RulesCommand.Create(),

@@ -28,8 +28,14 @@ public sealed class Child
 
     public DateOnly? DateOfDeath { get; set; }
 
-    /// <summary>Unaccompanied asylum-seeking child.</summary>
+    /// <summary>Unaccompanied asylum-seeking child, now or formerly (Annex A lists 8 and 9, "Unaccompanied Asylum
+    /// Seeking Child (UASC)").</summary>
     public bool IsUnaccompaniedAsylumSeeker { get; set; }
+
+    /// <summary>Whether the child has a disability, as a source that does not give the disability codes reports it
+    /// (Annex A "Does the Child have a Disability"); null when not known. Codes in <see cref="Disabilities"/>, where
+    /// held, say more and take precedence.</summary>
+    public bool? HasDisability { get; set; }
 
     public List<ChildDisability> Disabilities { get; set; } = [];
     public List<Contact> Contacts { get; set; } = [];
@@ -43,6 +49,11 @@ public sealed class Child
     public List<LookedAfterReview> LookedAfterReviews { get; set; } = [];
     public List<CareLeaverStatus> CareLeaverStatuses { get; set; } = [];
     public List<Allocation> Allocations { get; set; } = [];
+    public List<EmergencyProtection> EmergencyProtections { get; set; } = [];
+    public List<MissingEpisode> MissingEpisodes { get; set; } = [];
+    public List<LookedAfterCheck> LookedAfterChecks { get; set; } = [];
+    public List<AdoptionDecision> AdoptionDecisions { get; set; } = [];
+    public List<AnnexAReportedValue> AnnexAReportedValues { get; set; } = [];
 
     /// <summary>Whether the child was born on <paramref name="date"/>: an unborn child has an expected date only,
     /// or an expected date after it.</summary>

@@ -114,8 +114,9 @@ public sealed class Visit
     public int? WorkerId { get; set; }
     public bool ChildSeen { get; set; }
 
-    /// <summary>The child was seen alone (where age-appropriate).</summary>
-    public bool SeenAlone { get; set; }
+    /// <summary>The child was seen alone (where age-appropriate); null when not recorded (Annex A list 7
+    /// "Was the Child Seen Alone?" answers "c) Unknown").</summary>
+    public bool? SeenAlone { get; set; }
 }
 
 /// <summary>Which plan a visit was made under.</summary>

@@ -9,6 +9,7 @@ internal static class ImportCommand
     public static Command Create() => new("import", "Load a council's own files into its records: each file all or nothing, kept on record with every record it rejected.")
     {
         ImportCinCommand.Create(),
+        AnnexAImportCommand.Create(),
         CsvImportCommand.Create(),
     };
 }

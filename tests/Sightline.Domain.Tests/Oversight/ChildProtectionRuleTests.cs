@@ -114,6 +114,17 @@ public sealed class ChildNotSeenAloneTests
     }
 
     [Fact]
+    public void AVisitWhereItIsNotKnownWhetherTheChildWasSeenAloneIsNotHeldAgainstIt()
+    {
+        var child = Child(born: D(2017, 1, 1));
+        Plan(Episode(child, D(2025, 1, 2)), D(2025, 1, 15));
+        Visit(child, D(2025, 2, 3)).SeenAlone = null;
+        Visit(child, D(2025, 2, 17));
+        Visit(child, D(2025, 3, 3));
+        _rule.Alerts(child, D(2025, 3, 10)).Should().BeEmpty();
+    }
+
+    [Fact]
     public void AChildUnderFourIsNotExpectedToBeSeenAlone()
     {
         var child = Child(born: D(2022, 6, 1));

@@ -31,10 +31,13 @@ internal static class Fingerprint
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var rows = 0;
+        // Columns by name: a migration that rebuilds a SQLite table orders its columns as the model does, while
+        // PostgreSQL keeps added columns at the end.
+        var columns = Enumerable.Range(0, reader.FieldCount).OrderBy(reader.GetName, StringComparer.Ordinal).ToArray();
         while (reader.Read())
         {
             rows++;
-            for (var i = 0; i < reader.FieldCount; i++)
+            foreach (var i in columns)
             {
                 // Compare values, not provider spellings: dates as ISO dates, decimals invariantly.
                 var value = reader.IsDBNull(i) ? "∅" : reader.GetValue(i) switch

@@ -81,11 +81,11 @@ public sealed class ChildProtectionVisitOverdue : IChildRule
 
 /// <summary>A child on a child protection plan old enough to be seen alone (a local standard, default 4) should be
 /// seen alone on visits; the rule looks at the most recent visits at which the child was seen (default 3) and
-/// fires when none of them saw the child alone (Annex A list 7 "Was the child seen alone?").</summary>
+/// fires when each of them is recorded as not seeing the child alone; a visit where it is not known cannot be held against anyone (Annex A list 7 "Was the child seen alone?").</summary>
 public sealed class ChildNotSeenAlone : IChildRule
 {
     public RuleInfo Info { get; } = new("not-seen-alone", "Child not seen alone",
-        "A child on an open child protection plan, aged at least the local standard (default 4), was not seen alone at any of their most recent visits (default the last 3) at which they were seen.",
+        "A child on an open child protection plan, aged at least the local standard (default 4), is recorded as not seen alone at each of their most recent visits (default the last 3) at which they were seen; a visit where it is not known does not count against it.",
         "Annex A list 7; Working Together to Safeguard Children 2023 (the child seen alone)",
         "a visit at which the child was seen alone is recorded", AlertSubject.Child, Counting.WorkingDays, "visits");
 
@@ -100,7 +100,7 @@ public sealed class ChildNotSeenAlone : IChildRule
         var planStart = OpenPlans.Of(child, asAt).Min(p => p.StartDate);
         var recent = child.Visits.Where(v => v.Kind == VisitKind.ChildProtection && v.ChildSeen && v.Date >= planStart && v.Date <= asAt.Date)
             .OrderByDescending(v => v.Date).Take(standards.SeenAloneRecentVisits).ToList();
-        if (recent.Count < standards.SeenAloneRecentVisits || recent.Exists(v => v.SeenAlone))
+        if (recent.Count < standards.SeenAloneRecentVisits || recent.Exists(v => v.SeenAlone != false))
         {
             yield break;
         }

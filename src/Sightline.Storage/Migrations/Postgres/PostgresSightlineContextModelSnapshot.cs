@@ -22,6 +22,132 @@ namespace Sightline.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Sightline.Model.Adopter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AdopterId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("AdoptionOrderDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ApplicationDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ApprovalDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ChildrenPlaced")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EnquiryDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("FamilyIdentifier")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("FosteringForAdoption")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("LeftDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LeftReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("MatchedDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PlacedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("Stage1EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Stage1StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Stage2EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Stage2StartDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdopterId")
+                        .IsUnique();
+
+                    b.ToTable("Adopters");
+                });
+
+            modelBuilder.Entity("Sightline.Model.AdoptionDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AdoptionOrderDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EnteredCareDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FamilyIdentifier")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("FosteringForAdoptionDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("MatchedDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PlacedDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PlacementOrderDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReversalDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReversalReason")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("AdoptionDecisions");
+                });
+
             modelBuilder.Entity("Sightline.Model.Allocation", b =>
                 {
                     b.Property<int>("Id")
@@ -59,6 +185,44 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.HasIndex("ChildId", "StartDate");
 
                     b.ToTable("Allocations");
+                });
+
+            modelBuilder.Entity("Sightline.Model.AnnexAReportedValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("List")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("RowDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "AsAt", "List", "RowDate", "Column")
+                        .IsUnique();
+
+                    b.ToTable("AnnexAReportedValues");
                 });
 
             modelBuilder.Entity("Sightline.Model.Assessment", b =>
@@ -137,8 +301,19 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<string>("Eligibility")
+                        .HasColumnType("text");
+
                     b.Property<string>("InTouch")
-                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("LatestContactDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LatestPathwayPlanReviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PersonalAdviser")
                         .HasColumnType("text");
 
                     b.HasKey("Id");
@@ -200,6 +375,9 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.Property<string>("FormerUpn")
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
+
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsUnaccompaniedAsylumSeeker")
                         .HasColumnType("boolean");
@@ -478,6 +656,35 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.ToTable("EarlyHelpEpisodes");
                 });
 
+            modelBuilder.Entity("Sightline.Model.EmergencyProtection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("EmergencyProtections");
+                });
+
             modelBuilder.Entity("Sightline.Model.ImportRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -601,6 +808,32 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.ToTable("InitialConferences");
                 });
 
+            modelBuilder.Entity("Sightline.Model.LookedAfterCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "Kind", "Date");
+
+                    b.ToTable("LookedAfterChecks");
+                });
+
             modelBuilder.Entity("Sightline.Model.LookedAfterEpisode", b =>
                 {
                     b.Property<int>("Id")
@@ -619,11 +852,27 @@ namespace Sightline.Storage.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("LegalStatus")
-                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PermanencePlan")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlacementLocalAuthority")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlacementLocation")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlacementPostcode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlacementProvider")
                         .HasColumnType("text");
 
                     b.Property<string>("PlacementType")
-                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlacementUrn")
                         .HasColumnType("text");
 
                     b.Property<string>("ReasonEnded")
@@ -661,6 +910,41 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.HasIndex("ChildId");
 
                     b.ToTable("LookedAfterReviews");
+                });
+
+            modelBuilder.Entity("Sightline.Model.MissingEpisode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool?>("ReturnInterviewAccepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("ReturnInterviewOffered")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("MissingEpisodes");
                 });
 
             modelBuilder.Entity("Sightline.Model.PlanAction", b =>
@@ -1094,7 +1378,7 @@ namespace Sightline.Storage.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<bool>("SeenAlone")
+                    b.Property<bool?>("SeenAlone")
                         .HasColumnType("boolean");
 
                     b.Property<int?>("WorkerId")
@@ -1198,6 +1482,15 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.ToTable("WorkerAbsences");
                 });
 
+            modelBuilder.Entity("Sightline.Model.AdoptionDecision", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("AdoptionDecisions")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.Allocation", b =>
                 {
                     b.HasOne("Sightline.Model.Child", null)
@@ -1216,6 +1509,15 @@ namespace Sightline.Storage.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sightline.Model.AnnexAReportedValue", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("AnnexAReportedValues")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sightline.Model.Assessment", b =>
@@ -1326,6 +1628,15 @@ namespace Sightline.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sightline.Model.EmergencyProtection", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("EmergencyProtections")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.ImportRejection", b =>
                 {
                     b.HasOne("Sightline.Model.ImportRecord", null)
@@ -1349,6 +1660,15 @@ namespace Sightline.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Sightline.Model.LookedAfterCheck", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("LookedAfterChecks")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.LookedAfterEpisode", b =>
                 {
                     b.HasOne("Sightline.Model.Child", null)
@@ -1362,6 +1682,15 @@ namespace Sightline.Storage.Migrations.Postgres
                 {
                     b.HasOne("Sightline.Model.Child", null)
                         .WithMany("LookedAfterReviews")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sightline.Model.MissingEpisode", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("MissingEpisodes")
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1564,7 +1893,11 @@ namespace Sightline.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Sightline.Model.Child", b =>
                 {
+                    b.Navigation("AdoptionDecisions");
+
                     b.Navigation("Allocations");
+
+                    b.Navigation("AnnexAReportedValues");
 
                     b.Navigation("CareLeaverStatuses");
 
@@ -1578,9 +1911,15 @@ namespace Sightline.Storage.Migrations.Postgres
 
                     b.Navigation("EarlyHelpEpisodes");
 
+                    b.Navigation("EmergencyProtections");
+
+                    b.Navigation("LookedAfterChecks");
+
                     b.Navigation("LookedAfterEpisodes");
 
                     b.Navigation("LookedAfterReviews");
+
+                    b.Navigation("MissingEpisodes");
 
                     b.Navigation("PreProceedings");
 

@@ -17,6 +17,128 @@ namespace Sightline.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Sightline.Model.Adopter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdopterId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AdoptionOrderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApplicationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChildrenPlaced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EnquiryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyIdentifier")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FosteringForAdoption")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LeftDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeftReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MatchedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlacedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Stage1EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Stage1StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Stage2EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Stage2StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdopterId")
+                        .IsUnique();
+
+                    b.ToTable("Adopters");
+                });
+
+            modelBuilder.Entity("Sightline.Model.AdoptionDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AdoptionOrderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EnteredCareDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyIdentifier")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FosteringForAdoptionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MatchedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlacedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlacementOrderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReversalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReversalReason")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("AdoptionDecisions");
+                });
+
             modelBuilder.Entity("Sightline.Model.Allocation", b =>
                 {
                     b.Property<int>("Id")
@@ -52,6 +174,42 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.HasIndex("ChildId", "StartDate");
 
                     b.ToTable("Allocations");
+                });
+
+            modelBuilder.Entity("Sightline.Model.AnnexAReportedValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("List")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RowDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "AsAt", "List", "RowDate", "Column")
+                        .IsUnique();
+
+                    b.ToTable("AnnexAReportedValues");
                 });
 
             modelBuilder.Entity("Sightline.Model.Assessment", b =>
@@ -124,8 +282,19 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Eligibility")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InTouch")
-                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LatestContactDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LatestPathwayPlanReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonalAdviser")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -183,6 +352,9 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.Property<string>("FormerUpn")
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsUnaccompaniedAsylumSeeker")
                         .HasColumnType("INTEGER");
@@ -443,6 +615,33 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.ToTable("EarlyHelpEpisodes");
                 });
 
+            modelBuilder.Entity("Sightline.Model.EmergencyProtection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("EmergencyProtections");
+                });
+
             modelBuilder.Entity("Sightline.Model.ImportRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -560,6 +759,30 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.ToTable("InitialConferences");
                 });
 
+            modelBuilder.Entity("Sightline.Model.LookedAfterCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "Kind", "Date");
+
+                    b.ToTable("LookedAfterChecks");
+                });
+
             modelBuilder.Entity("Sightline.Model.LookedAfterEpisode", b =>
                 {
                     b.Property<int>("Id")
@@ -576,11 +799,27 @@ namespace Sightline.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LegalStatus")
-                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PermanencePlan")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementLocalAuthority")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementLocation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementPostcode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementProvider")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PlacementType")
-                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementUrn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReasonEnded")
@@ -616,6 +855,39 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.HasIndex("ChildId");
 
                     b.ToTable("LookedAfterReviews");
+                });
+
+            modelBuilder.Entity("Sightline.Model.MissingEpisode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ReturnInterviewAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ReturnInterviewOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("MissingEpisodes");
                 });
 
             modelBuilder.Entity("Sightline.Model.PlanAction", b =>
@@ -1021,7 +1293,7 @@ namespace Sightline.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("SeenAlone")
+                    b.Property<bool?>("SeenAlone")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("WorkerId")
@@ -1121,6 +1393,15 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.ToTable("WorkerAbsences");
                 });
 
+            modelBuilder.Entity("Sightline.Model.AdoptionDecision", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("AdoptionDecisions")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.Allocation", b =>
                 {
                     b.HasOne("Sightline.Model.Child", null)
@@ -1139,6 +1420,15 @@ namespace Sightline.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sightline.Model.AnnexAReportedValue", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("AnnexAReportedValues")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sightline.Model.Assessment", b =>
@@ -1249,6 +1539,15 @@ namespace Sightline.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sightline.Model.EmergencyProtection", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("EmergencyProtections")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.ImportRejection", b =>
                 {
                     b.HasOne("Sightline.Model.ImportRecord", null)
@@ -1272,6 +1571,15 @@ namespace Sightline.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Sightline.Model.LookedAfterCheck", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("LookedAfterChecks")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.LookedAfterEpisode", b =>
                 {
                     b.HasOne("Sightline.Model.Child", null)
@@ -1285,6 +1593,15 @@ namespace Sightline.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Sightline.Model.Child", null)
                         .WithMany("LookedAfterReviews")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sightline.Model.MissingEpisode", b =>
+                {
+                    b.HasOne("Sightline.Model.Child", null)
+                        .WithMany("MissingEpisodes")
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1487,7 +1804,11 @@ namespace Sightline.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Sightline.Model.Child", b =>
                 {
+                    b.Navigation("AdoptionDecisions");
+
                     b.Navigation("Allocations");
+
+                    b.Navigation("AnnexAReportedValues");
 
                     b.Navigation("CareLeaverStatuses");
 
@@ -1501,9 +1822,15 @@ namespace Sightline.Storage.Migrations.Sqlite
 
                     b.Navigation("EarlyHelpEpisodes");
 
+                    b.Navigation("EmergencyProtections");
+
+                    b.Navigation("LookedAfterChecks");
+
                     b.Navigation("LookedAfterEpisodes");
 
                     b.Navigation("LookedAfterReviews");
+
+                    b.Navigation("MissingEpisodes");
 
                     b.Navigation("PreProceedings");
 
