@@ -280,7 +280,7 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
 
         if (assessment.NeedsServices == false && CensusYear(authorised) >= 2023 && random.NextDouble() < 0.3)
         {
-            var closed = Close(episode, authorised.AddDays(random.Next(0, 6)), "RC9", child, periods);
+            var closed = Close(episode, LastEvent(episode, authorised).AddDays(random.Next(0, 6)), "RC9", child, periods);
             if (closed is { } date)
             {
                 AddStep(child, date, ServiceLevel.ChildInNeed, ServiceLevel.EarlyHelp, "Needs can be met by early help; the family agreed to a family support worker.", periods);
@@ -290,7 +290,7 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
             return closed;
         }
 
-        return Close(episode, authorised.AddDays(random.Next(0, 6)), assessment.NeedsServices == true ? "RC7" : "RC8", child, periods);
+        return Close(episode, LastEvent(episode, authorised).AddDays(random.Next(0, 6)), assessment.NeedsServices == true ? "RC7" : "RC8", child, periods);
     }
 
     private DateOnly? ChildInNeed(Child child, CinEpisode episode, DateOnly planStart, DateOnly eighteenth, List<(TeamKind Kind, DateOnly From)> periods)
@@ -922,6 +922,19 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    /// <summary>The last thing that happened in an episode closing after its assessment: an episode closes after its
+    /// enquiries and conferences, not only after the assessment, which may be authorised first.</summary>
+    private static DateOnly LastEvent(CinEpisode episode, DateOnly authorised)
+    {
+        var last = authorised;
+        foreach (var date in episode.Section47Enquiries.Select(s => s.EndDate ?? s.StartDate).Concat(episode.InitialConferences.Select(c => c.Date)))
+        {
+            last = date > last ? date : last;
+        }
+
+        return last;
+    }
 
     /// <summary>Children's plans end by the day before the child turns 18.</summary>
     private static DateOnly BeforeEighteen(DateOnly date, DateOnly eighteenth) => date < eighteenth ? date : eighteenth.AddDays(-1);

@@ -90,6 +90,9 @@ public sealed class GeneratorTests(PostgresServer postgres) : IDisposable
         db.CinPlans.Should().OnlyContain(p => p.EndDate == null || p.EndDate >= p.StartDate);
         db.ChildProtectionPlans.Should().OnlyContain(p => p.EndDate == null || p.EndDate >= p.StartDate);
         db.CinEpisodes.Should().OnlyContain(e => e.ClosureDate == null || e.ClosureDate >= e.ReferralDate);
+        var closed = db.CinEpisodes.Where(e => e.ClosureDate != null).ToDictionary(e => e.Id, e => e.ClosureDate!.Value);
+        db.Section47Enquiries.AsEnumerable().Should().OnlyContain(s => !closed.ContainsKey(s.CinEpisodeId) || s.StartDate <= closed[s.CinEpisodeId], "an enquiry happens within its episode");
+        db.Assessments.AsEnumerable().Should().OnlyContain(a => !closed.ContainsKey(a.CinEpisodeId) || a.StartDate <= closed[a.CinEpisodeId], "an assessment happens within its episode");
     }
 
     public static IEnumerable<object[]> CensusYears() =>
