@@ -43,10 +43,14 @@ public static class IndicatorCatalogue
         new Indicators.ReReferralRate(),
         new Indicators.ReferralsWithNoFurtherAction(),
         new Indicators.AssessmentsWithin45WorkingDays(),
+        new Indicators.Section47EnquiriesPer10000(),
+        new Indicators.Section47ToConference(),
         new Indicators.InitialConferencesWithin15WorkingDays(),
+        new Indicators.ConferenceToPlan(),
         new Indicators.ChildProtectionPlansPer10000(),
         new Indicators.ChildProtectionPlansLastingTwoYears(),
         new Indicators.SecondOrSubsequentPlans(),
+        new Indicators.PreProceedingsOver16WeeksShare(),
         new Indicators.LookedAfterPer10000(),
     ];
 }

@@ -117,3 +117,54 @@ public sealed class IndicatorTests
         IndicatorCatalogue.All.Should().OnlyContain(i => i.Info.Definition.Length > 40 && i.Info.Source.Length > 10);
     }
 }
+
+public sealed class ConversionAndPreProceedingsIndicatorTests
+{
+    private static CouncilSnapshot Council(params Child[] children) =>
+        new(new Council { Code = "999", Name = "Test", ChildPopulation = 10_000 }, children, [], [], new DataCoverage(new HashSet<string>()));
+
+    private static (Child Child, CinEpisode Episode) WithEnquiries(params (int Id, DateOnly Start)[] enquiries)
+    {
+        var child = Child();
+        var episode = Episode(child, D(2025, 1, 6));
+        foreach (var (id, start) in enquiries)
+        {
+            episode.Section47Enquiries.Add(new Section47Enquiry { Id = id, StartDate = start });
+        }
+
+        return (child, episode);
+    }
+
+    [Fact]
+    public void EnquiriesAreCountedByTheirStartAndConvertWhenAConferenceIsRecordedByTheAsAtDate()
+    {
+        var (child, episode) = WithEnquiries((1, D(2025, 2, 3)), (2, D(2025, 3, 3)), (3, D(2024, 12, 2)));
+        episode.InitialConferences.Add(new InitialConference { Section47EnquiryId = 1, Date = D(2025, 2, 24), ResultedInPlan = true });
+        episode.InitialConferences.Add(new InitialConference { Section47EnquiryId = 2, Date = D(2025, 7, 1), ResultedInPlan = false });
+        var snapshot = Council(child);
+        var firstHalf = new Period(D(2025, 1, 1), D(2025, 6, 30));
+
+        var perTenThousand = new Section47EnquiriesPer10000().Compute(snapshot, firstHalf, On(firstHalf.To));
+        (perTenThousand.Numerator, perTenThousand.Value).Should().Be((2, 2.0), "two enquiries started in the period, for 10,000 children");
+
+        var asAtEndOfJune = new Section47ToConference().Compute(snapshot, firstHalf, On(D(2025, 6, 30)));
+        (asAtEndOfJune.Numerator, asAtEndOfJune.Denominator).Should().Be((1, 2), "the second enquiry's conference on 1 July had not happened by 30 June");
+        new Section47ToConference().Compute(snapshot, firstHalf, On(D(2025, 7, 31))).Numerator.Should().Be(2);
+
+        var year = new Period(D(2025, 1, 1), D(2025, 12, 31));
+        var toPlan = new ConferenceToPlan().Compute(snapshot, year, On(year.To));
+        (toPlan.Numerator, toPlan.Denominator).Should().Be((1, 2));
+    }
+
+    [Fact]
+    public void PreProceedingsOpenMoreThan112DaysAtTheEndOfThePeriodArePast16Weeks()
+    {
+        var child = Child();
+        child.PreProceedings.Add(new PreProceedings { StartDate = D(2025, 3, 9) });
+        child.PreProceedings.Add(new PreProceedings { StartDate = D(2025, 3, 10) });
+        child.PreProceedings.Add(new PreProceedings { StartDate = D(2025, 1, 6), DecisionDate = D(2025, 6, 1) });
+        var period = new Period(D(2025, 6, 1), D(2025, 6, 30));
+        var value = new PreProceedingsOver16WeeksShare().Compute(Council(child), period, On(period.To));
+        (value.Numerator, value.Denominator).Should().Be((1, 2), "9 March to 30 June 2025 is 113 days (22 + 30 + 31 + 30); 10 March is exactly 112, 16 weeks, not past them; the third was decided");
+    }
+}

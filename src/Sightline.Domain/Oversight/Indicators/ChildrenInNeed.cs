@@ -185,3 +185,68 @@ public sealed class LookedAfterPer10000 : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
         Measure.PerTenThousand(Info, period, snapshot.Children.Count(c => c.LookedAfterEpisodes.Exists(e => e.IsOpenOn(period.To))), snapshot.Council?.ChildPopulation);
 }
+
+/// <summary>Section 47 enquiries started in the period per 10,000 children aged 0–17.</summary>
+public sealed class Section47EnquiriesPer10000 : IIndicator
+{
+    public IndicatorInfo Info { get; } = new("s47-per-10000", "Section 47 enquiries per 10,000 children",
+        "Section 47 enquiries with a start date in the period, per 10,000 of the council's children aged 0–17. Over a period other than a year the figure is not annualised.",
+        "DfE Children in need statistics (230,590 enquiries in England in 2024-25)", IndicatorUnit.Per10000, 189.0, "England 2024-25 (230,590 enquiries; 12.2 million aged 0–17)");
+
+    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
+        Measure.PerTenThousand(Info, period, snapshot.Children.Sum(c => c.CinEpisodes.Sum(e => e.Section47Enquiries.Count(s => period.Contains(s.StartDate)))), snapshot.Council?.ChildPopulation);
+}
+
+/// <summary>How many section 47 enquiries lead to an initial conference.</summary>
+public sealed class Section47ToConference : IIndicator
+{
+    public IndicatorInfo Info { get; } = new("s47-to-icpc", "Section 47 enquiries leading to an initial conference",
+        "Section 47 enquiries started in the period for which an initial child protection conference is recorded (on any date up to the as-at date), as a share of all enquiries started in the period.",
+        "DfE Children in need statistics (conversion of enquiries to conferences)", IndicatorUnit.Percentage);
+
+    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
+    {
+        int started = 0, conferenced = 0;
+        foreach (var episode in snapshot.Children.SelectMany(c => c.CinEpisodes))
+        {
+            foreach (var enquiry in episode.Section47Enquiries.Where(s => period.Contains(s.StartDate)))
+            {
+                started++;
+                if (episode.InitialConferences.Exists(c => c.Section47EnquiryId == enquiry.Id && c.Date <= asAt.Date))
+                {
+                    conferenced++;
+                }
+            }
+        }
+
+        return Measure.Share(Info, period, conferenced, started);
+    }
+}
+
+/// <summary>How many initial conferences make a child protection plan.</summary>
+public sealed class ConferenceToPlan : IIndicator
+{
+    public IndicatorInfo Info { get; } = new("icpc-to-plan", "Initial conferences leading to a plan",
+        "Initial child protection conferences held in the period that made the child subject to a child protection plan, as a share of all initial conferences held in the period.",
+        "DfE Children in need statistics (conversion of conferences to plans)", IndicatorUnit.Percentage);
+
+    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
+    {
+        var held = snapshot.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.InitialConferences).Where(c => period.Contains(c.Date)).ToList();
+        return Measure.Share(Info, period, held.Count(c => c.ResultedInPlan), held.Count);
+    }
+}
+
+/// <summary>Pre-proceedings open at the end of the period that have run past 16 weeks.</summary>
+public sealed class PreProceedingsOver16WeeksShare : IIndicator
+{
+    public IndicatorInfo Info { get; } = new("plo-over-16-weeks", "Pre-proceedings open over 16 weeks",
+        "PLO pre-proceedings open on the last day of the period (started on or before it, with no decision by then) that started more than 16 weeks (112 days) before it, as a share of all pre-proceedings open that day.",
+        "Public Law Working Group best practice guidance, March 2021 (normally no longer than 16 weeks)", IndicatorUnit.Percentage);
+
+    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
+    {
+        var open = snapshot.Children.SelectMany(c => c.PreProceedings).Where(p => p.StartDate <= period.To && !(p.DecisionDate <= period.To)).ToList();
+        return Measure.Share(Info, period, open.Count(p => period.To.DayNumber - p.StartDate.DayNumber > 112), open.Count);
+    }
+}
