@@ -7,6 +7,10 @@ namespace Sightline.Model;
 /// year of the 31 March reference date.</summary>
 public static class CinCodes
 {
+    /// <summary>The census year a date falls in: the year of the 31 March that ends its April-to-March year
+    /// (1 April 2025 to 31 March 2026 is census year 2026).</summary>
+    public static int CensusYearOf(DateOnly date) => date.Month >= 4 ? date.Year + 1 : date.Year;
+
     public static CodeList ReferralSource { get; } = new("ReferralSource",
         new("1A", "Individual: family member, relative or carer"),
         new("1B", "Individual: acquaintance"),

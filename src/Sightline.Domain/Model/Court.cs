@@ -43,7 +43,13 @@ public sealed class PreProceedings
 
     public List<PreProceedingsReview> Reviews { get; set; } = [];
 
-    public bool IsOpenOn(DateOnly date) => StartDate <= date && (DecisionDate is null || DecisionDate >= date);
+    /// <summary>Pre-proceedings should normally last no longer than this many weeks from their start to the decision
+    /// (Public Law Working Group best practice guidance, March 2021).</summary>
+    public const int NormalWeeks = 16;
+
+    /// <summary>Whether pre-proceedings have started by <paramref name="date"/> with no decision recorded by then (a
+    /// decision on the date ends the wait).</summary>
+    public bool AwaitsDecisionOn(DateOnly date) => StartDate <= date && !(DecisionDate <= date);
 }
 
 /// <summary>What a legal gateway meeting decided.</summary>
@@ -80,7 +86,11 @@ public sealed class CareProceedings
     public CourtOrder? FinalOrder { get; set; }
     public DateOnly? FinalOrderDate { get; set; }
 
-    public bool IsOpenOn(DateOnly date) => IssueDate <= date && (FinalOrderDate is null || FinalOrderDate >= date);
+    /// <summary>Care proceedings are decided within this many weeks of issue (Children Act 1989 s32(1)(a)(ii)).</summary>
+    public const int StatutoryWeeks = 26;
+
+    /// <summary>Whether the proceedings were issued by <paramref name="date"/> with no final order by then.</summary>
+    public bool AwaitsFinalOrderOn(DateOnly date) => IssueDate <= date && !(FinalOrderDate <= date);
 }
 
 /// <summary>The order that ends care proceedings.</summary>

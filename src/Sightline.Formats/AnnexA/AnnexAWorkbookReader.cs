@@ -387,10 +387,10 @@ public static class AnnexAWorkbookReader
     };
 
     /// <summary>Undoes the export's guard against formula injection: a leading apostrophe before =, +, -, @, tab or
-    /// carriage return (see <see cref="AnnexAWorkbookWriter.Neutralise"/>). XML reads a carriage return back as a
+    /// carriage return (see <see cref="SpreadsheetText.Neutralise"/>). XML reads a carriage return back as a
     /// line feed, so that is undone too.</summary>
     internal static string Unneutralise(string text) =>
-        text.Length > 1 && text[0] == '\'' && (AnnexAWorkbookWriter.IsFormulaStart(text[1]) || text[1] == '\n') ? text[1..] : text;
+        text.Length > 1 && text[0] == '\'' && (SpreadsheetText.IsFormulaStart(text[1]) || text[1] == '\n') ? text[1..] : text;
 }
 
 /// <summary>The columns that identify a row of each list: without them a row cannot be matched to a record, so

@@ -63,14 +63,8 @@ public static class AnnexAWorkbookWriter
         null => null,
         DateOnly date => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         int number => number,
-        string text => Neutralise(text),
+        string text => SpreadsheetText.Neutralise(text)!,
         _ => throw new ArgumentException($"Annex A cells hold text, dates and whole numbers, not {value.GetType().Name}."),
     };
 
-    /// <summary>Text as it is safe to write: prefixed with an apostrophe when it begins with a character that
-    /// makes a spreadsheet read it as a formula.</summary>
-    public static string Neutralise(string text) => text.Length > 0 && IsFormulaStart(text[0]) ? "'" + text : text;
-
-    /// <summary>=, +, -, @, tab and carriage return start a formula (or a DDE payload) in spreadsheets.</summary>
-    public static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 }

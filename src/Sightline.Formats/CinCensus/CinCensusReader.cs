@@ -1388,8 +1388,7 @@ public sealed class CinCensusReader : IDisposable
         string basis;
         if (header.ReferenceDate is { } reference)
         {
-            // The census year is the year of the 31 March reference date.
-            year = reference.Month > 3 ? reference.Year + 1 : reference.Year;
+            year = CinCodes.CensusYearOf(reference);
             basis = $"the header's ReferenceDate, {Text(reference)}";
             if (header.Year is { } stated && stated != year)
             {

@@ -5,7 +5,7 @@ namespace Sightline.Formats.Csv;
 /// <summary>Writes RFC 4180 CSV: fields quoted only when they must be (a comma, a quote, a line break, or
 /// spaces at either end), quotes doubled, lines ending CRLF. Extracts keep values exactly as they are, so they
 /// read back the same; output meant for a spreadsheet (reports, alert lists) goes through
-/// <see cref="Neutralise"/> so that no cell can run as a formula.</summary>
+/// <see cref="SpreadsheetText.Neutralise"/> so that no cell can run as a formula.</summary>
 public sealed class CsvWriter(TextWriter writer) : IDisposable
 {
     /// <summary>UTF-8 with a byte order mark, so that Excel opens the file as UTF-8 rather than guessing.</summary>
@@ -21,7 +21,7 @@ public sealed class CsvWriter(TextWriter writer) : IDisposable
     /// <summary>Writes the fields exactly as they are.</summary>
     public void WriteRow(IEnumerable<string?> fields) => writer.Write(Join(fields.Select(Quote)));
 
-    /// <summary>Writes the fields for a spreadsheet: each one neutralised (<see cref="Neutralise"/>).</summary>
+    /// <summary>Writes the fields for a spreadsheet: each one neutralised (<see cref="SpreadsheetText.Neutralise"/>).</summary>
     public void WriteSafeRow(IEnumerable<string?> fields) => writer.Write(Join(fields.Select(Cell)));
 
     public void Dispose() => writer.Dispose();
@@ -38,13 +38,8 @@ public sealed class CsvWriter(TextWriter writer) : IDisposable
         return needsQuotes ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
     }
 
-    /// <summary>A value made safe for a spreadsheet (formula injection): one that begins with <c>=</c>, <c>+</c>,
-    /// <c>-</c>, <c>@</c>, a tab or a carriage return gets a leading apostrophe, so it shows as text and never runs.</summary>
-    public static string? Neutralise(string? value) =>
-        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-
     /// <summary>One spreadsheet-safe cell: neutralised, then quoted when it must be.</summary>
-    public static string Cell(string? value) => Quote(Neutralise(value));
+    public static string Cell(string? value) => Quote(SpreadsheetText.Neutralise(value));
 
     /// <summary>One spreadsheet-safe line of cells, ending with CRLF.</summary>
     public static string Line(params string?[] cells) => Join(cells.Select(Cell));

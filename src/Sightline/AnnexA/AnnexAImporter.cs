@@ -859,8 +859,8 @@ public sealed class AnnexAImporter
     /// that a closed case does not count in a worker's caseload.</summary>
     private DateOnly? ClosedOn(Child child)
     {
-        if (child.CinEpisodes.Exists(e => e.ReferralDate <= _asAt && (e.ClosureDate is null || e.ClosureDate >= _asAt))
-            || child.LookedAfterEpisodes.Exists(e => e.StartDate <= _asAt && (e.EndDate is null || e.EndDate > _asAt))
+        if (child.CinEpisodes.Exists(e => e.IsOpenOn(_asAt))
+            || child.LookedAfterEpisodes.Exists(e => e.IsOpenOn(_asAt))
             || child.CareLeaverStatuses.Exists(s => s.Date <= _asAt && s.Date > _asAt.AddMonths(-12)))
         {
             return null;

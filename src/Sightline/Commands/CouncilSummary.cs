@@ -45,7 +45,7 @@ internal static class CouncilSummary
         Now("Open CIN episodes", db.CinEpisodes.Count(e => e.ReferralDate <= asAt && (e.ClosureDate == null || e.ClosureDate >= asAt)));
         Now("On a child protection plan", db.ChildProtectionPlans.Count(p => p.StartDate <= asAt && (p.EndDate == null || p.EndDate >= asAt)));
         Now("On a child in need plan", db.CinPlans.Count(p => p.StartDate <= asAt && (p.EndDate == null || p.EndDate >= asAt)));
-        Now("In PLO pre-proceedings", db.PreProceedings.Count(p => p.StartDate <= asAt && (p.DecisionDate == null || p.DecisionDate >= asAt)));
+        Now("In PLO pre-proceedings", db.PreProceedings.AsEnumerable().Count(p => p.AwaitsDecisionOn(asAt)));
         Now("Looked after", db.LookedAfterEpisodes.Count(e => e.StartDate <= asAt && (e.EndDate == null || e.EndDate > asAt)));
         Now("Case-holding workers in post", db.Workers.Count(w => (w.Role == WorkerRole.SocialWorker || w.Role == WorkerRole.SeniorPractitioner) && w.StartDate <= asAt && (w.LeavingDate == null || w.LeavingDate >= asAt)));
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 using Sightline.Cli.Generation;
 using Sightline.Formats.CinCensus;
+using Sightline.Model;
 using Sightline.Storage;
 
 namespace Sightline.Cli.Commands;
@@ -53,7 +54,7 @@ internal static class GenerateCommand
             var calendar = CalendarConfiguration.Load(Path.GetDirectoryName(SightlineDatabase.DefaultPath)!);
             // A council's files are as at a census reference date: records after the last 31 March would belong
             // to children no census carries yet, so by default the files' six years end on a 31 March.
-            var lastDay = parse.GetValue(end) ?? (parse.GetValue(extracts) is null ? null : CinCensusWriter.ReferenceDate(CouncilGenerator.DefaultEnd.Month > 3 ? CouncilGenerator.DefaultEnd.Year : CouncilGenerator.DefaultEnd.Year - 1));
+            var lastDay = parse.GetValue(end) ?? (parse.GetValue(extracts) is null ? null : CinCensusWriter.ReferenceDate(CinCodes.CensusYearOf(CouncilGenerator.DefaultEnd.AddDays(1)) - 1));
             CouncilGenerator Make() => new(parse.GetValue(size), parse.GetValue(seed), lastDay, count, calendar);
             var generator = Make();
             if (parse.GetValue(censusYear) is { } year)

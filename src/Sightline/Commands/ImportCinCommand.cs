@@ -119,7 +119,7 @@ internal static class ImportCinCommand
         }
     }
 
-    /// <summary>Writes every rejection as CSV a spreadsheet opens safely (<see cref="CsvWriter.Neutralise"/>).</summary>
+    /// <summary>Writes every rejection as CSV a spreadsheet opens safely (<see cref="Sightline.Formats.SpreadsheetText.Neutralise"/>).</summary>
     private static void WriteRejections(string path, List<(string File, ImportRejection Rejection)> rejections)
     {
         using var writer = CsvWriter.Create(path, CsvWriter.Utf8WithBom);

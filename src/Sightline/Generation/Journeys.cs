@@ -172,7 +172,7 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
             Id = ids.Next<CinEpisode>(),
             ChildId = child.Id,
             ReferralDate = referral,
-            ReferralSource = Pick(Sources) is var source && source == "5D" && CensusYear(referral) < 2023 ? "5B" : source,
+            ReferralSource = Pick(Sources) is var source && source == "5D" && CinCodes.CensusYearOf(referral) < 2023 ? "5B" : source,
             PrimaryNeed = child.Disabilities.Count > 0 && random.NextDouble() < 0.5 ? "N2" : Pick(Needs),
         };
         child.CinEpisodes.Add(episode);
@@ -278,7 +278,7 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
             return ChildInNeed(child, episode, stepsIntoPlans.AddDays(random.Next(0, 10)), eighteenth, periods);
         }
 
-        if (assessment.NeedsServices == false && CensusYear(authorised) >= 2023 && random.NextDouble() < 0.3)
+        if (assessment.NeedsServices == false && CinCodes.CensusYearOf(authorised) >= 2023 && random.NextDouble() < 0.3)
         {
             var closed = Close(episode, LastEvent(episode, authorised).AddDays(random.Next(0, 6)), "RC9", child, periods);
             if (closed is { } date)
@@ -624,7 +624,7 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
         }
 
         episode.ClosureDate = closure;
-        episode.ReasonForClosure = reason == "RC9" && CensusYear(closure) < 2023 ? "RC8" : reason;
+        episode.ReasonForClosure = reason == "RC9" && CinCodes.CensusYearOf(closure) < 2023 ? "RC8" : reason;
         Allocate(child, periods, closure);
         return closure;
     }
@@ -840,14 +840,14 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
             var date = first.AddDays(random.Next(-365, 730));
             if (date >= start && date <= end && (child.DateOfBirth is null || date >= child.DateOfBirth) && (child.DateOfDeath is null || date <= child.DateOfDeath))
             {
-                child.Contacts.Add(new Contact { Id = ids.Next<Contact>(), ChildId = child.Id, Date = date, Source = Pick(Sources) is var s && s == "5D" && CensusYear(date) < 2023 ? "5B" : s, LedToReferral = false });
+                child.Contacts.Add(new Contact { Id = ids.Next<Contact>(), ChildId = child.Id, Date = date, Source = Pick(Sources) is var s && s == "5D" && CinCodes.CensusYearOf(date) < 2023 ? "5B" : s, LedToReferral = false });
             }
         }
     }
 
     private void AddFactors(Assessment assessment, DateOnly authorised)
     {
-        var year = CensusYear(authorised);
+        var year = CinCodes.CensusYearOf(authorised);
         foreach (var code in Factors.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
         {
             var valid = CinCodes.AssessmentFactor.Find(code)!.ValidIn(year) ? code : code[..2] + "A";
@@ -858,8 +858,6 @@ internal sealed class Journeys(Random random, Ids ids, Workforce workforce, Work
         }
     }
 
-    /// <summary>The census year an event falls in: the year of the 31 March that ends its April-to-March year.</summary>
-    private static int CensusYear(DateOnly date) => date.Month >= 4 ? date.Year + 1 : date.Year;
 
     private int AgeInDays()
     {

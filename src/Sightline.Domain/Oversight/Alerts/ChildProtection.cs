@@ -92,12 +92,13 @@ public sealed class ChildNotSeenAlone : IChildRule
     public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
     {
         var standards = asAt.Standards;
-        if (child.DateOfBirth is not { } born || born.AddYears(standards.SeenAloneFromAge) > asAt.Date || !OpenPlans.Of(child, asAt).Any())
+        var plans = OpenPlans.Of(child, asAt).ToList();
+        if (child.DateOfBirth is not { } born || born.AddYears(standards.SeenAloneFromAge) > asAt.Date || plans.Count == 0)
         {
             yield break;
         }
 
-        var planStart = OpenPlans.Of(child, asAt).Min(p => p.StartDate);
+        var planStart = plans.Min(p => p.StartDate);
         var recent = child.Visits.Where(v => v.Kind == VisitKind.ChildProtection && v.ChildSeen && v.Date >= planStart && v.Date <= asAt.Date)
             .OrderByDescending(v => v.Date).Take(standards.SeenAloneRecentVisits).ToList();
         if (recent.Count < standards.SeenAloneRecentVisits || recent.Exists(v => v.SeenAlone != false))

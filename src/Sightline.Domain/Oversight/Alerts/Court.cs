@@ -15,9 +15,9 @@ public sealed class PreProceedingsOver16Weeks : IChildRule
 
     public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
     {
-        foreach (var pre in child.PreProceedings.Where(p => p.StartDate <= asAt.Date && !(p.DecisionDate <= asAt.Date)))
+        foreach (var pre in child.PreProceedings.Where(p => p.AwaitsDecisionOn(asAt.Date)))
         {
-            var due = pre.StartDate.AddDays(16 * 7);
+            var due = pre.StartDate.AddDays(PreProceedings.NormalWeeks * 7);
             if (Overdue(Info, child, due, asAt, $"Pre-proceedings started on {Day(pre.StartDate)} and reached 16 weeks on {Day(due)} with no decision recorded.") is { } alert)
             {
                 yield return alert;
@@ -39,7 +39,7 @@ public sealed class PreProceedingsNotReviewed : IChildRule
 
     public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
     {
-        foreach (var pre in child.PreProceedings.Where(p => p.StartDate <= asAt.Date && !(p.DecisionDate <= asAt.Date)))
+        foreach (var pre in child.PreProceedings.Where(p => p.AwaitsDecisionOn(asAt.Date)))
         {
             if (pre.Reviews.Count == 0 && pre.ReportedReviewMeetingCount > 0)
             {
@@ -69,9 +69,9 @@ public sealed class CareProceedingsOver26Weeks : IChildRule
 
     public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
     {
-        foreach (var proceedings in child.CareProceedings.Where(p => p.IssueDate <= asAt.Date && !(p.FinalOrderDate <= asAt.Date)))
+        foreach (var proceedings in child.CareProceedings.Where(p => p.AwaitsFinalOrderOn(asAt.Date)))
         {
-            var due = proceedings.IssueDate.AddDays(26 * 7);
+            var due = proceedings.IssueDate.AddDays(CareProceedings.StatutoryWeeks * 7);
             if (Overdue(Info, child, due, asAt, $"Proceedings were issued on {Day(proceedings.IssueDate)}; 26 weeks ran out on {Day(due)}.") is { } alert)
             {
                 yield return alert;

@@ -246,7 +246,7 @@ public sealed class PreProceedingsOver16WeeksShare : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var open = snapshot.Children.SelectMany(c => c.PreProceedings).Where(p => p.StartDate <= period.To && !(p.DecisionDate <= period.To)).ToList();
-        return Measure.Share(Info, period, open.Count(p => period.To.DayNumber - p.StartDate.DayNumber > 112), open.Count);
+        var open = snapshot.Children.SelectMany(c => c.PreProceedings).Where(p => p.AwaitsDecisionOn(period.To)).ToList();
+        return Measure.Share(Info, period, open.Count(p => period.To.DayNumber - p.StartDate.DayNumber > PreProceedings.NormalWeeks * 7), open.Count);
     }
 }
