@@ -17,6 +17,8 @@ internal static class Program
             ExportCommand.Create(),
             AlertsCommand.Create(),
             IndicatorsCommand.Create(),
+            SupervisionCommand.Create(),
+            WorkforceCommand.Create(),
             RulesCommand.Create(),
             BenchCommand.Create(),
         };

@@ -13,6 +13,19 @@ public sealed class CouncilSnapshot(Council? council, IReadOnlyList<Child> child
 
     /// <summary>Which kinds of record the council has loaded at all.</summary>
     public DataCoverage Coverage { get; } = coverage;
+
+    /// <summary>The service areas the teams belong to.</summary>
+    public IReadOnlyList<Service> Services { get; init; } = [];
+
+    /// <summary>Every supervision session, informal case discussion and session recorded as not held, each with
+    /// the children discussed and the actions agreed. Workers' absences are on <see cref="Worker.Absences"/>.</summary>
+    public IReadOnlyList<SupervisionSession> Supervision { get; init; } = [];
+
+    private Workforce.WorkforceRecords? _workforce;
+
+    /// <summary>The workforce records indexed for the supervision and caseload measures, built on first use.</summary>
+    public Workforce.WorkforceRecords Workforce =>
+        LazyInitializer.EnsureInitialized(ref _workforce, () => new Workforce.WorkforceRecords(this));
 }
 
 /// <summary>Which kinds of record a council has loaded. The CIN census carries no visits, allocations, plan actions

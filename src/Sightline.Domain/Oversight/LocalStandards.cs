@@ -42,6 +42,18 @@ public sealed record LocalStandards
     /// <summary>Qualified social workers are supervised at least every this many weeks (default 4).</summary>
     public int SupervisionWeeks { get; init; } = 4;
 
+    /// <summary>A worker in their Assessed and Supported Year in Employment is supervised weekly for this many
+    /// weeks from its start (default 6), then fortnightly until <see cref="AsyeFortnightlyMonths"/>, then every
+    /// <see cref="SupervisionWeeks"/>.</summary>
+    public int AsyeWeeklyWeeks { get; init; } = 6;
+
+    /// <summary>The month of the ASYE, counted from its start, until which supervision is fortnightly (default 6).</summary>
+    public int AsyeFortnightlyMonths { get; init; } = 6;
+
+    /// <summary>Team managers and those above them are supervised at least every this many weeks; 0 (the default)
+    /// leaves managers' supervision unmeasured, because the timescales set a frequency for social workers only.</summary>
+    public int ManagerSupervisionWeeks { get; init; }
+
     /// <summary>Each allocated child's case is discussed in supervision at least every this many weeks:
     /// CP and PLO cases (default 4), CIN cases (default 6).</summary>
     public int CaseSupervisionCpWeeks { get; init; } = 4;

@@ -31,8 +31,21 @@ public static class RuleCatalogue
         new LookedAfterVisitOverdue(),
     ];
 
+    /// <summary>The rules run once per worker: supervision, supervision actions, caseloads, and case supervision.</summary>
+    public static IReadOnlyList<IWorkerRule> WorkerRules { get; } =
+    [
+        new SupervisionOverdue(),
+        new SupervisionMissedWithoutReason(),
+        new SupervisionActionOverdue(),
+        new CaseNotSupervised(),
+        new CaseloadOverCeiling(),
+    ];
+
+    /// <summary>Every rule: the child rules, then the worker rules.</summary>
+    public static IReadOnlyList<IRule> All { get; } = [.. ChildRules, .. WorkerRules];
+
     /// <summary>A rule by its identifier, or null.</summary>
-    public static IChildRule? Find(string id) => ChildRules.FirstOrDefault(r => string.Equals(r.Info.Id, id, StringComparison.OrdinalIgnoreCase));
+    public static IRule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Info.Id, id, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Every indicator, in one list, in the order a board paper reads them.</summary>

@@ -23,7 +23,7 @@ internal static class RulesCommand
             }
 
             var table = new Table().AddColumn("Rule").AddColumn("Fires when").AddColumn("Source");
-            foreach (var rule in RuleCatalogue.ChildRules)
+            foreach (var rule in RuleCatalogue.All)
             {
                 table.AddRow($"[bold]{Markup.Escape(rule.Info.Name)}[/]\n{rule.Info.Id}", Markup.Escape(rule.Info.Definition), Markup.Escape(rule.Info.Source));
             }
@@ -47,7 +47,7 @@ internal static class RulesCommand
         page.Append($"local standards in force on that date. Severity rises with time overdue: {Bands(Severities.WorkingDayBands, "working days")};\n");
         page.Append($"{Bands(Severities.DayBands, "calendar days")}.\n\n");
         page.Append("| rule | id | fires when | counted in | also needs | source | clears when |\n|---|---|---|---|---|---|---|\n");
-        foreach (var rule in RuleCatalogue.ChildRules.Select(r => r.Info))
+        foreach (var rule in RuleCatalogue.All.Select(r => r.Info))
         {
             page.Append($"| {rule.Name} | `{rule.Id}` | {rule.Definition} | {(rule.Counting == Counting.WorkingDays ? "working days" : "days")} | {(rule.Needs.Length == 0 ? "the CIN census" : string.Join(", ", rule.Needs))} | {rule.Source} | {rule.ClearsWhen} |\n");
         }
