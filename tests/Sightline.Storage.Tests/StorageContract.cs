@@ -155,6 +155,45 @@ public static class StorageContract
         check.Children.Count().Should().Be(0);
     }
 
+    /// <summary>The snapshot carries the workforce the supervision and caseload measures read: services, each
+    /// worker's absences, and every supervision session with its children discussed and actions, and says which of
+    /// them were loaded.</summary>
+    public static void SnapshotCarriesAbsencesAndSupervision(SightlineDatabase database)
+    {
+        database.Migrate();
+        using (var db = database.Open())
+        {
+            var (team, worker) = AddTeamAndWorker(db);
+            var manager = new Worker { StaffId = "M1", Name = "A Manager", TeamId = team.Id, Role = WorkerRole.TeamManager, StartDate = new DateOnly(2018, 4, 3) };
+            db.Workers.Add(manager);
+            var child = new Child { LAChildId = "C0000002" };
+            db.Children.Add(child);
+            db.SaveChanges();
+            db.WorkerAbsences.Add(new WorkerAbsence { WorkerId = worker.Id, Kind = AbsenceKind.Maternity, From = new DateOnly(2025, 3, 17), To = new DateOnly(2025, 12, 14) });
+            var session = new SupervisionSession { WorkerId = worker.Id, SupervisorId = manager.Id, Date = new DateOnly(2025, 3, 3), Notes = "Reviewed each plan." };
+            session.ChildrenDiscussed.Add(new SupervisionChildDiscussed { ChildId = child.Id });
+            session.Actions.Add(new SupervisionAction { ChildId = child.Id, Description = "Update the plan", DueDate = new DateOnly(2025, 3, 14) });
+            db.SupervisionSessions.Add(session);
+            db.SupervisionSessions.Add(new SupervisionSession { WorkerId = worker.Id, SupervisorId = manager.Id, Date = new DateOnly(2025, 2, 3), Held = false, ReasonNotHeld = "Worker in court." });
+            db.SaveChanges();
+        }
+
+        var snapshot = SnapshotLoader.Load(database);
+        snapshot.Services.Select(s => s.Name).Should().Equal("Safeguarding");
+        var loaded = snapshot.Workers.Single(w => w.StaffId == "S1");
+        loaded.Absences.Single().Should().BeEquivalentTo(new { Kind = AbsenceKind.Maternity, From = new DateOnly(2025, 3, 17), To = (DateOnly?)new DateOnly(2025, 12, 14) });
+        snapshot.Supervision.Should().HaveCount(2);
+        var held = snapshot.Supervision.Single(s => s.Held);
+        held.ChildrenDiscussed.Single().ChildId.Should().Be(snapshot.Children.Single(c => c.LAChildId == "C0000002").Id);
+        held.Actions.Single().DueDate.Should().Be(new DateOnly(2025, 3, 14));
+        snapshot.Supervision.Single(s => !s.Held).ReasonNotHeld.Should().Be("Worker in court.");
+        snapshot.Coverage.Has("supervision").Should().BeTrue();
+        snapshot.Coverage.Has("supervision actions").Should().BeTrue();
+        snapshot.Coverage.Has("absences").Should().BeTrue();
+        snapshot.Workforce.RecordsBegin.Should().Be(new DateOnly(2025, 2, 3));
+        snapshot.Workforce.DiscussedInSupervision(held.ChildrenDiscussed[0].ChildId).Should().Equal(new DateOnly(2025, 3, 3));
+    }
+
     private static (Team Team, Worker Worker) AddTeamAndWorker(SightlineDbContext db)
     {
         var service = new Service { Name = "Safeguarding" };

@@ -140,16 +140,18 @@ internal static class SupervisionCommand
     {
         AnsiConsole.MarkupLine($"[bold]Supervision, {period.From:d MMMM yyyy} to {period.To:d MMMM yyyy}[/] (loaded in {loaded.TotalSeconds:N1} s, computed in {computed.TotalSeconds:N2} s).");
         AnsiConsole.MarkupLine("Compliance is sessions met / sessions due. Absence pauses the clock; sessions missed with a reason are counted apart and are not met. Case supervision is as at the last day.");
-        var table = new Table().AddColumn("Who");
+        AnsiConsole.MarkupLine("Columns: sessions due, met, missed with a reason, missed; compliance; allocated cases discussed within their standard; supervision actions due in the period: done on time / not done.");
+        var table = new Table().AddColumn(new TableColumn("Who").NoWrap());
         if (monthly)
         {
-            table.AddColumn("Month");
+            table.AddColumn(new TableColumn("Month").NoWrap());
         }
 
-        table.AddColumn(new TableColumn("Due").RightAligned()).AddColumn(new TableColumn("Met").RightAligned())
-            .AddColumn(new TableColumn("Missed, reason").RightAligned()).AddColumn(new TableColumn("Missed").RightAligned())
-            .AddColumn(new TableColumn("Compliance").RightAligned()).AddColumn(new TableColumn("Cases in standard").RightAligned())
-            .AddColumn(new TableColumn("Actions due: on time / not done").RightAligned());
+        foreach (var heading in new[] { "Due", "Met", "Reason", "Missed", "Compliance", "Cases", "Actions" })
+        {
+            table.AddColumn(new TableColumn(heading).RightAligned());
+        }
+
         foreach (var l in lines.Where(l => showWorkers || l.Level != OrganisationLevel.Worker))
         {
             var indent = new string(' ', 2 * (int)l.Level);

@@ -126,17 +126,19 @@ internal static class WorkforceCommand
         }, new JsonSerializerOptions { WriteIndented = true }));
     }
 
+    private static string Count(int n, string what) => $"{n:N0} {what}{(n == 1 ? "" : "s")}";
+
     private static string Share(double? value) => value is { } v ? $"{v:0.0}%" : "–";
 
     private static void WriteTable(WorkforceReport report, LocalStandards standards, bool showAllWorkers)
     {
         var c = report.Council;
         AnsiConsole.MarkupLine($"[bold]Workforce as at {report.AsAt:d MMMM yyyy}[/]");
-        AnsiConsole.MarkupLine($"{c.Workers:N0} case-holding workers in post ({c.Fte:0.#} FTE) hold {c.Children:N0} children: {(c.PerFte is { } p ? $"{p:0.0}" : "–")} per FTE, " +
+        AnsiConsole.MarkupLine($"{Count(c.Workers, "case-holding worker")} in post ({c.Fte:0.#} FTE) hold{(c.Workers == 1 ? "s" : "")} {c.Children:N0} children: {(c.PerFte is { } p ? $"{p:0.0}" : "–")} per FTE, " +
                                $"against a ceiling of {standards.CaseloadCeiling} (warning at {standards.CaseloadWarning}). {c.OverCeiling:N0} over the ceiling, {c.AtWarning:N0} at the warning point; " +
                                $"median {(report.MedianPerFte is { } m ? $"{m:0.0}" : "–")}, highest {(report.HighestPerFte is { } h ? $"{h:0.0}" : "–")} per FTE.");
-        AnsiConsole.MarkupLine($"Agency: {c.AgencyWorkers:N0} workers, {c.AgencyFte:0.#} FTE, {Share(c.AgencyShare)} of FTE. " +
-                               $"Turnover: {c.Leavers:N0} leavers in 12 months ({c.LeaverFte:0.#} FTE), {Share(c.Turnover)} of FTE in post. Vacancies: {Markup.Escape(WorkforceReport.Vacancies)}");
+        AnsiConsole.MarkupLine($"Agency: {Count(c.AgencyWorkers, "worker")}, {c.AgencyFte:0.#} FTE, {Share(c.AgencyShare)} of FTE. " +
+                               $"Turnover: {Count(c.Leavers, "leaver")} in 12 months ({c.LeaverFte:0.#} FTE), {Share(c.Turnover)} of FTE in post. Vacancies: {Markup.Escape(WorkforceReport.Vacancies)}");
         AnsiConsole.MarkupLine($"Changes of social worker in 12 months: {c.WithChurn:N0} of {c.Children:N0} children allocated had {standards.ChurnChanges} or more ({Share(c.ChurnShare)}).");
 
         var teams = new Table().AddColumn("Team").AddColumn(new TableColumn("Workers").RightAligned()).AddColumn(new TableColumn("FTE").RightAligned())
