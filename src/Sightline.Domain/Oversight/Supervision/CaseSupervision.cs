@@ -1,5 +1,4 @@
 using Sightline.Model;
-using Sightline.Oversight.Alerts;
 using Sightline.Oversight.Workforce;
 
 namespace Sightline.Oversight.Supervision;
@@ -43,13 +42,25 @@ public static class CaseSupervision
                 continue;
             }
 
-            var episode = child.CinEpisodes.Where(e => e.IsOpenOn(date) && !e.ReferralNfa).MinBy(e => e.ReferralDate);
+            // Plain loops: this runs for every allocated child at every month's end of a series.
+            CinEpisode? episode = null;
+            var protection = false;
+            foreach (var e in child.CinEpisodes)
+            {
+                if (e.IsOpenOn(date) && !e.ReferralNfa && (episode is null || e.ReferralDate < episode.ReferralDate))
+                {
+                    episode = e;
+                }
+
+                protection = protection || e.ChildProtectionPlans.Exists(p => p.IsOpenOn(date));
+            }
+
             if (episode is null)
             {
                 continue;
             }
 
-            var protection = OpenPlans.Of(child, asAt).Any() || child.PreProceedings.Exists(p => p.AwaitsDecisionOn(date));
+            protection = protection || child.PreProceedings.Exists(p => p.AwaitsDecisionOn(date));
             var weeks = protection ? asAt.Standards.CaseSupervisionCpWeeks : asAt.Standards.CaseSupervisionCinWeeks;
             var last = LastOnOrBefore(records.DiscussedInSupervision(child.Id), date);
             var start = last is { } discussed && discussed > episode.ReferralDate ? discussed : episode.ReferralDate;

@@ -81,51 +81,50 @@ public static class SupervisionCompliance
         var until = periods.Max(p => p.To);
         var workers = snapshot.Workers.Where(w => SupervisionSchedule.IsMeasured(w, standards) && (include is null || include(w)))
             .OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase).ThenBy(w => w.StaffId, StringComparer.Ordinal).ToList();
-        var lines = new List<ComplianceLine>();
         var perWorker = workers.ToDictionary(w => w.Id, w => SupervisionClock.DueSessions(w, records, calendar, standards, until).ToList());
-        foreach (var period in periods)
+
+        // Periods are independent once each worker's due sessions are known: a monthly series runs on every core.
+        var byPeriod = new List<ComplianceLine>[periods.Count];
+        Parallel.For(0, periods.Count, i => byPeriod[i] = Lines(snapshot, records, workers, perWorker, periods[i], new AsAt(periods[i].To, calendar, standards)));
+        return [.. byPeriod.SelectMany(l => l)];
+    }
+
+    private static List<ComplianceLine> Lines(CouncilSnapshot snapshot, WorkforceRecords records, List<Worker> workers, Dictionary<int, List<DueSession>> perWorker, Period period, AsAt asAt)
+    {
+        var workerLines = new List<ComplianceLine>();
+        foreach (var worker in workers)
         {
-            var asAt = new AsAt(period.To, calendar, standards);
-            var workerLines = new List<ComplianceLine>();
-            foreach (var worker in workers)
+            if (!InPostDuring(worker, period))
             {
-                if (!InPostDuring(worker, period))
-                {
-                    continue;
-                }
-
-                var sessions = new ComplianceFigures();
-                foreach (var due in perWorker[worker.Id])
-                {
-                    if (period.Contains(due.Due))
-                    {
-                        sessions = sessions.With(due.Outcome);
-                    }
-                }
-
-                var cases = new CaseSupervisionFigures();
-                foreach (var status in CaseSupervision.Of(worker, records, asAt))
-                {
-                    cases += new CaseSupervisionFigures(1, status.IsWithinStandardOn(period.To) ? 1 : 0);
-                }
-
-                workerLines.Add(new ComplianceLine(OrganisationLevel.Worker, worker.Name, worker, worker.TeamId, records.ServiceOf(worker.TeamId)?.Id, period,
-                    sessions, cases, Actions(records.SupervisionOf(worker), period), 1));
+                continue;
             }
 
-            var teamLines = workerLines.GroupBy(l => l.TeamId!.Value)
-                .Select(g => Sum(OrganisationLevel.Team, records.TeamName(g.Key), g.Key, records.ServiceOf(g.Key)?.Id, period, g))
-                .OrderBy(l => l.Name, StringComparer.OrdinalIgnoreCase).ToList();
-            var serviceLines = teamLines.GroupBy(l => l.ServiceId)
-                .Select(g => Sum(OrganisationLevel.Service, g.Key is { } id && records.Services.TryGetValue(id, out var s) ? s.Name : "no service", null, g.Key, period, g))
-                .OrderBy(l => l.Name, StringComparer.OrdinalIgnoreCase).ToList();
-            lines.Add(Sum(OrganisationLevel.Council, snapshot.Council?.Name ?? "Council", null, null, period, serviceLines));
-            lines.AddRange(serviceLines);
-            lines.AddRange(teamLines);
-            lines.AddRange(workerLines);
+            var sessions = new ComplianceFigures();
+            foreach (var due in perWorker[worker.Id])
+            {
+                if (period.Contains(due.Due))
+                {
+                    sessions = sessions.With(due.Outcome);
+                }
+            }
+
+            var cases = new CaseSupervisionFigures();
+            foreach (var status in CaseSupervision.Of(worker, records, asAt))
+            {
+                cases += new CaseSupervisionFigures(1, status.IsWithinStandardOn(period.To) ? 1 : 0);
+            }
+
+            workerLines.Add(new ComplianceLine(OrganisationLevel.Worker, worker.Name, worker, worker.TeamId, records.ServiceOf(worker.TeamId)?.Id, period,
+                sessions, cases, Actions(records.SupervisionOf(worker), period), 1));
         }
 
-        return lines;
+        var teamLines = workerLines.GroupBy(l => l.TeamId!.Value)
+            .Select(g => Sum(OrganisationLevel.Team, records.TeamName(g.Key), g.Key, records.ServiceOf(g.Key)?.Id, period, g))
+            .OrderBy(l => l.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var serviceLines = teamLines.GroupBy(l => l.ServiceId)
+            .Select(g => Sum(OrganisationLevel.Service, g.Key is { } id && records.Services.TryGetValue(id, out var s) ? s.Name : "no service", null, g.Key, period, g))
+            .OrderBy(l => l.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        return [Sum(OrganisationLevel.Council, snapshot.Council?.Name ?? "Council", null, null, period, serviceLines), .. serviceLines, .. teamLines, .. workerLines];
     }
 
     /// <summary>The figures over one period.</summary>

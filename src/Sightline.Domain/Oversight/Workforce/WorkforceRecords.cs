@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Sightline.Model;
 
 namespace Sightline.Oversight.Workforce;
@@ -21,63 +22,71 @@ public sealed class WorkforceRecords
         Teams = snapshot.Teams.ToDictionary(t => t.Id);
         Services = snapshot.Services.ToDictionary(s => s.Id);
 
-        var discussed = new Dictionary<int, List<DateOnly>>();
         foreach (var group in snapshot.Supervision.GroupBy(s => s.WorkerId))
         {
-            var held = new SortedSet<DateOnly>();
+            var held = new List<DateOnly>();
             var notHeld = new List<(DateOnly, string?)>();
             foreach (var session in group)
             {
-                if (session.Kind != SupervisionKind.Formal)
-                {
-                    continue;
-                }
-
-                if (session.Held)
+                if (session.Kind == SupervisionKind.Formal && session.Held)
                 {
                     held.Add(session.Date);
-                    foreach (var child in session.ChildrenDiscussed)
-                    {
-                        if (!discussed.TryGetValue(child.ChildId, out var dates))
-                        {
-                            discussed[child.ChildId] = dates = [];
-                        }
-
-                        dates.Add(session.Date);
-                    }
                 }
-                else
+                else if (session.Kind == SupervisionKind.Formal)
                 {
                     notHeld.Add((session.Date, string.IsNullOrWhiteSpace(session.ReasonNotHeld) ? null : session.ReasonNotHeld));
                 }
             }
 
+            held.Sort();
             var actions = group.SelectMany(s => s.Actions.Select(a => (Session: s, Action: a))).ToArray();
-            _supervision[group.Key] = new WorkerSupervisionRecords([.. held], [.. notHeld.OrderBy(n => n.Item1)], actions,
+            _supervision[group.Key] = new WorkerSupervisionRecords([.. held.Distinct()], [.. notHeld.OrderBy(n => n.Item1)], actions,
                 Workers.TryGetValue(group.Key, out var worker) ? MergedAbsences(worker) : []);
         }
 
-        foreach (var (childId, dates) in discussed)
+        // Counted first, then filled, so that each child's dates are one array from the start.
+        var counts = new Dictionary<int, int>();
+        foreach (var session in snapshot.Supervision)
         {
-            dates.Sort();
-            _discussed[childId] = [.. dates];
+            if (session.Kind == SupervisionKind.Formal && session.Held)
+            {
+                foreach (var child in session.ChildrenDiscussed)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, child.ChildId, out _)++;
+                }
+            }
+        }
+
+        foreach (var (childId, count) in counts)
+        {
+            _discussed[childId] = new DateOnly[count];
+            counts[childId] = 0;
+        }
+
+        foreach (var session in snapshot.Supervision)
+        {
+            if (session.Kind == SupervisionKind.Formal && session.Held)
+            {
+                foreach (var child in session.ChildrenDiscussed)
+                {
+                    _discussed[child.ChildId][CollectionsMarshal.GetValueRefOrAddDefault(counts, child.ChildId, out _)++] = session.Date;
+                }
+            }
+        }
+
+        foreach (var dates in _discussed.Values)
+        {
+            Array.Sort(dates);
         }
 
         foreach (var child in snapshot.Children)
         {
             foreach (var allocation in child.Allocations)
             {
-                if (allocation.WorkerId is not { } workerId)
+                if (allocation.WorkerId is { } workerId)
                 {
-                    continue;
+                    (CollectionsMarshal.GetValueRefOrAddDefault(_allocations, workerId, out _) ??= []).Add((child, allocation));
                 }
-
-                if (!_allocations.TryGetValue(workerId, out var list))
-                {
-                    _allocations[workerId] = list = [];
-                }
-
-                list.Add((child, allocation));
             }
         }
 
