@@ -110,7 +110,7 @@ public sealed class CaseNotSupervised : IWorkerRule
 {
     public RuleInfo Info { get; } = new("case-not-supervised", "Case not discussed in supervision",
         "A child with an open case allocated to a worker on the as-at date has not been discussed in a formal supervision session held within the local standard (default 4 weeks on a child protection plan or in PLO pre-proceedings, 6 weeks otherwise) of the last such discussion, or of the referral that opened the case if later. Informal case discussions do not count.",
-        "Walsall Ofsted working group, 2018 (recommendation 3.11); Ofsted focused visit to Sefton, 2019 (case supervision); local standard",
+        "Ofsted focused visit to Sefton, March 2021 (the effectiveness of case supervision); Walsall Ofsted working group, 2018 (recommendation 3.11); local standard",
         "a formal supervision session in which the child's case was discussed is recorded", AlertSubject.Child, Counting.Days, "supervision", "allocations");
 
     public IEnumerable<Alert> Evaluate(Worker worker, WorkforceRecords records, AsAt asAt)

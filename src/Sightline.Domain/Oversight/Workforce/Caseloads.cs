@@ -2,15 +2,6 @@ using Sightline.Model;
 
 namespace Sightline.Oversight.Workforce;
 
-/// <summary>Who a line of figures is about: the council, a service, a team or a worker.</summary>
-public enum OrganisationLevel
-{
-    Council,
-    Service,
-    Team,
-    Worker,
-}
-
 /// <summary>Caseloads, counted one way everywhere (the caseload alert, the workforce measures, and any caseload
 /// indicator): a worker's caseload on a date is the number of distinct children with an allocation to that worker
 /// open on the date (<see cref="Allocation.IsOpenOn"/>: both ends inclusive). The SSD's own caseload figure is not

@@ -122,18 +122,13 @@ public static class WorkforceMeasures
                 1, worker.Fte, agency ? 1 : 0, agency ? worker.Fte : 0, children.Count, over ? 1 : 0, warning ? 1 : 0, 0, workerChanges, withChurn, 0, 0));
         }
 
-        var teamIds = workerLines.Select(l => l.TeamId!.Value).ToHashSet();
         var unallocated = Unallocated(snapshot, date);
         var leavers = counted.Where(w => w.LeavingDate is { } left && left > date.AddMonths(-12) && left <= date).ToList();
+        var teamIds = workerLines.Select(l => l.TeamId!.Value).Concat(leavers.Select(w => w.TeamId)).Concat(unallocated.Keys).ToHashSet();
         if (include is not null)
         {
             // A filtered view keeps the teams of the workers it counts.
             teamIds.IntersectWith(counted.Select(w => w.TeamId));
-        }
-        else
-        {
-            teamIds.UnionWith(unallocated.Keys);
-            teamIds.UnionWith(leavers.Select(w => w.TeamId));
         }
 
         var teamLines = teamIds.Select(teamId =>
@@ -141,7 +136,7 @@ public static class WorkforceMeasures
                 var line = new WorkforceLine(OrganisationLevel.Team, records.TeamName(teamId), null, teamId, records.ServiceOf(teamId)?.Id,
                     0, 0, 0, 0, 0, 0, 0, unallocated.GetValueOrDefault(teamId), 0, 0,
                     leavers.Count(w => w.TeamId == teamId), leavers.Where(w => w.TeamId == teamId).Sum(w => w.Fte));
-                return workerLines.Where(w => w.TeamId == teamId).Aggregate(line, (sum, w) => sum.Plus(w with { Unallocated = 0 }));
+                return workerLines.Where(w => w.TeamId == teamId).Aggregate(line, (sum, w) => sum.Plus(w));
             })
             .OrderBy(l => l.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var serviceLines = teamLines.GroupBy(l => l.ServiceId)

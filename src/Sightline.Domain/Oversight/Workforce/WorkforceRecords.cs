@@ -44,6 +44,14 @@ public sealed class WorkforceRecords
                 Workers.TryGetValue(group.Key, out var worker) ? MergedAbsences(worker) : []);
         }
 
+        foreach (var worker in snapshot.Workers)
+        {
+            if (worker.Absences.Count > 0 && !_supervision.ContainsKey(worker.Id))
+            {
+                _supervision[worker.Id] = new WorkerSupervisionRecords([], [], [], MergedAbsences(worker));
+            }
+        }
+
         // Counted first, then filled, so that each child's dates are one array from the start.
         var counts = new Dictionary<int, int>();
         foreach (var session in snapshot.Supervision)
@@ -103,10 +111,7 @@ public sealed class WorkforceRecords
     public DateOnly? RecordsBegin { get; }
 
     /// <summary>A worker's formal sessions, sessions not held, supervision actions and absences.</summary>
-    public WorkerSupervisionRecords SupervisionOf(Worker worker) =>
-        _supervision.TryGetValue(worker.Id, out var records) ? records
-        : worker.Absences.Count == 0 ? NoSupervision
-        : new WorkerSupervisionRecords([], [], [], MergedAbsences(worker));
+    public WorkerSupervisionRecords SupervisionOf(Worker worker) => _supervision.GetValueOrDefault(worker.Id, NoSupervision);
 
     /// <summary>Every allocation of a child's case to the worker, with the child.</summary>
     public IReadOnlyList<(Child Child, Allocation Allocation)> AllocationsOf(int workerId) =>
