@@ -88,7 +88,16 @@ public static class SnapshotLoader
         Attach(db.WorkerAbsences.AsNoTracking().ToList(), x => x.WorkerId, workers.ToDictionary(w => w.Id), (w, x) => w.Absences.Add(x));
         var sessions = db.SupervisionSessions.AsNoTracking().OrderBy(s => s.Id).ToList();
         var sessionById = sessions.ToDictionary(s => s.Id);
-        Attach(db.SupervisionChildrenDiscussed.AsNoTracking().ToList(), x => x.SupervisionSessionId, sessionById, (s, x) => s.ChildrenDiscussed.Add(x));
+        // The largest of these tables (about eight rows per session): read as three numbers a row, which EF Core
+        // does in half the time it takes to materialise the entities, and streamed rather than listed.
+        foreach (var x in db.SupervisionChildrenDiscussed.AsNoTracking().Select(x => new { x.Id, x.SupervisionSessionId, x.ChildId }).AsEnumerable())
+        {
+            if (sessionById.TryGetValue(x.SupervisionSessionId, out var session))
+            {
+                session.ChildrenDiscussed.Add(new SupervisionChildDiscussed { Id = x.Id, SupervisionSessionId = x.SupervisionSessionId, ChildId = x.ChildId });
+            }
+        }
+
         var actions = db.SupervisionActions.AsNoTracking().ToList();
         Attach(actions, x => x.SupervisionSessionId, sessionById, (s, x) => s.Actions.Add(x));
         return (sessions, actions.Count > 0);

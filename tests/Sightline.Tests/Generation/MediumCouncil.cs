@@ -13,7 +13,7 @@ public sealed class MediumCouncil : IDisposable
 
     public MediumCouncil()
     {
-        var database = SightlineDatabase.SqliteFile(Path.Combine(_folder, "medium.db"));
+        var database = Database = SightlineDatabase.SqliteFile(Path.Combine(_folder, "medium.db"));
         var generator = new CouncilGenerator(CouncilSize.Medium, seed: 1);
         End = generator.End;
         generator.WriteTo(database);
@@ -35,6 +35,9 @@ public sealed class MediumCouncil : IDisposable
         Decisions = db.StepDecisions.AsNoTracking().ToList();
         Children = db.Children.Count();
     }
+
+    /// <summary>The SQLite file the council was generated into.</summary>
+    public SightlineDatabase Database { get; }
 
     public DateOnly End { get; }
     public Council Council { get; }
