@@ -68,22 +68,6 @@ public static class CaseSupervision
         }
     }
 
-    private static DateOnly? LastOnOrBefore(IReadOnlyList<DateOnly> dates, DateOnly date)
-    {
-        int low = 0, high = dates.Count;
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (dates[mid] <= date)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low == 0 ? null : dates[low - 1];
-    }
+    private static DateOnly? LastOnOrBefore(IReadOnlyList<DateOnly> dates, DateOnly date) =>
+        SortedDates.CountOnOrBefore(dates, date) is var n and > 0 ? dates[n - 1] : null;
 }

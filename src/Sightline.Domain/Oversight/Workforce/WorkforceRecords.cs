@@ -224,13 +224,21 @@ public sealed record WorkerSupervisionRecords(
     }
 
     /// <summary>The index of the first held day after <paramref name="date"/>.</summary>
-    private int UpperBound(DateOnly date)
+    private int UpperBound(DateOnly date) => SortedDates.CountOnOrBefore(Held, date);
+}
+
+/// <summary>Searching a list of dates in ascending order.</summary>
+internal static class SortedDates
+{
+    /// <summary>How many of the <paramref name="dates"/> are on or before <paramref name="date"/>: the index of the
+    /// first one after it.</summary>
+    public static int CountOnOrBefore(IReadOnlyList<DateOnly> dates, DateOnly date)
     {
-        int low = 0, high = Held.Count;
+        int low = 0, high = dates.Count;
         while (low < high)
         {
             var mid = (low + high) / 2;
-            if (Held[mid] <= date)
+            if (dates[mid] <= date)
             {
                 low = mid + 1;
             }
