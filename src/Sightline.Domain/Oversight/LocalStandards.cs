@@ -90,6 +90,8 @@ public sealed record LocalStandards
     public static LocalStandardSetting? Setting(string name) =>
         Settings.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    private static string NameOf(string property) => Settings.Single(s => s.Property == property).Name;
+
     /// <summary>What is wrong with these standards, one sentence each; empty when a council may adopt them. Each
     /// setting is a whole number from 1 to its maximum, and the caseload warning is no higher than the ceiling.</summary>
     public IReadOnlyList<string> Problems()
@@ -99,7 +101,7 @@ public sealed record LocalStandards
             .ToList();
         if (CaseloadWarning > CaseloadCeiling)
         {
-            problems.Add($"{Setting(nameof(CaseloadWarning))!.Name} ({CaseloadWarning}) must not be above {Setting(nameof(CaseloadCeiling))!.Name} ({CaseloadCeiling}).");
+            problems.Add($"{NameOf(nameof(CaseloadWarning))} ({CaseloadWarning}) must not be above {NameOf(nameof(CaseloadCeiling))} ({CaseloadCeiling}).");
         }
 
         return problems;
