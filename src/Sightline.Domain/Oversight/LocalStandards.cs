@@ -90,6 +90,9 @@ public sealed record LocalStandards
     public static LocalStandardSetting? Setting(string name) =>
         Settings.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The settings whose value here differs from <paramref name="before"/>, in catalogue order.</summary>
+    public IEnumerable<LocalStandardSetting> ChangedFrom(LocalStandards before) => Settings.Where(s => s.Of(before) != s.Of(this));
+
     private static string NameOf(string property) => Settings.Single(s => s.Property == property).Name;
 
     /// <summary>What is wrong with these standards, one sentence each; empty when a council may adopt them. Each

@@ -165,7 +165,7 @@ internal static class StandardsCommand
         for (var i = 0; i < versions.Count; i++)
         {
             var version = standards[i];
-            var changes = LocalStandards.Settings.Where(s => s.Of(before) != s.Of(version)).Select(s => $"{s.Name} {s.Of(before)} → {s.Of(version)}").ToList();
+            var changes = version.ChangedFrom(before).Select(s => $"{s.Name} {s.Of(before)} → {s.Of(version)}").ToList();
             var from = ReferenceEquals(version, inForce) ? $"[bold]from {version.EffectiveFrom:d MMMM yyyy} (in force)[/]" : $"from {version.EffectiveFrom:d MMMM yyyy}";
             AnsiConsole.MarkupLine($"  {from}: {(changes.Count == 0 ? "no change" : string.Join(", ", changes))}; recorded {versions[i].RecordedAtUtc:yyyy-MM-dd HH:mm} UTC by {Markup.Escape(versions[i].RecordedBy)}.");
             before = version;
