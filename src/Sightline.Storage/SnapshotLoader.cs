@@ -74,7 +74,7 @@ public static class SnapshotLoader
         Covered("supervision", supervision.Sessions.Count > 0);
         Covered("supervision actions", supervision.Actions);
         Covered("absences", workers.Exists(w => w.Absences.Count > 0));
-        return new CouncilSnapshot(db.Councils.AsNoTracking().FirstOrDefault(), children, workers, db.Teams.AsNoTracking().ToList(), new DataCoverage(coverage))
+        return new CouncilSnapshot(db.Councils.AsNoTracking().FirstOrDefault(), children, workers, db.Teams.AsNoTracking().ToList(), new DataCoverage(coverage), LocalStandardsStore.History(db))
         {
             Services = db.Services.AsNoTracking().ToList(),
             Supervision = supervision.Sessions,

@@ -19,6 +19,7 @@ internal static class Program
             IndicatorsCommand.Create(),
             SupervisionCommand.Create(),
             WorkforceCommand.Create(),
+            StandardsCommand.Create(),
             RulesCommand.Create(),
             BenchCommand.Create(),
         };

@@ -26,6 +26,9 @@ public sealed class SqliteStorageTests : IDisposable
     public void SnapshotCarriesAbsencesAndSupervision() => StorageContract.SnapshotCarriesAbsencesAndSupervision(NewDatabase());
 
     [Fact]
+    public void LocalStandardsAreStoredAsVersions() => StorageContract.LocalStandardsAreStoredAsVersions(NewDatabase());
+
+    [Fact]
     public void MigratingTwiceIsHarmless()
     {
         var database = NewDatabase();

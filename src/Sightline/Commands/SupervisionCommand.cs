@@ -20,7 +20,7 @@ internal static class SupervisionCommand
     public static Command Create()
     {
         var from = Terminal.DateOption("--from", "The first day of the period.");
-        var to = Terminal.DateOption("--to", "The last day of the period. Sessions due on or before it count; case supervision is as at this day.");
+        var to = Terminal.DateOption("--to", "The last day of the period. Sessions due on or before it count; case supervision is as at this day, and the period is judged under the local standards in force on it.");
         from.Required = true;
         to.Required = true;
         var team = new Option<string?>("--team") { Description = "Only this team's workers (the team's name); the table then lists each worker." };
@@ -48,9 +48,9 @@ internal static class SupervisionCommand
             var loaded = timer.Elapsed;
             var include = WorkerFilter.From(snapshot, parse.GetValue(team), parse.GetValue(worker));
             var calendar = CalendarConfiguration.Load(Path.GetDirectoryName(SightlineDatabase.DefaultPath)!);
-            var standards = LocalStandards.Defaults;
+            var standards = snapshot.Standards.InForceOn(period.To);
             var periods = parse.GetValue(monthly) ? period.Months().ToList() : [period];
-            var lines = SupervisionCompliance.Compute(snapshot, periods, calendar, standards, include)
+            var lines = SupervisionCompliance.Compute(snapshot, periods, calendar, include)
                 .OrderBy(l => l.Level).ThenBy(l => l.Name, StringComparer.OrdinalIgnoreCase).ThenBy(l => l.Worker?.StaffId, StringComparer.Ordinal)
                 .ThenBy(l => l.TeamId).ThenBy(l => l.Period.From)
                 .ToList();
@@ -113,7 +113,7 @@ internal static class SupervisionCommand
             standards = new
             {
                 supervisionWeeks = standards.SupervisionWeeks, asyeWeeklyWeeks = standards.AsyeWeeklyWeeks, asyeFortnightlyMonths = standards.AsyeFortnightlyMonths,
-                managerSupervisionWeeks = standards.ManagerSupervisionWeeks, caseSupervisionCpWeeks = standards.CaseSupervisionCpWeeks, caseSupervisionCinWeeks = standards.CaseSupervisionCinWeeks,
+                caseSupervisionCpWeeks = standards.CaseSupervisionCpWeeks, caseSupervisionCinWeeks = standards.CaseSupervisionCinWeeks,
             },
             lines = lines.Select(l => new
             {

@@ -31,8 +31,9 @@ internal static class WorkforceCommand
             var snapshot = SnapshotLoader.Load(SightlineDatabase.Parse(parse.GetValue(database)));
             var include = WorkerFilter.From(snapshot, parse.GetValue(team), null);
             var calendar = CalendarConfiguration.Load(Path.GetDirectoryName(SightlineDatabase.DefaultPath)!);
-            var standards = LocalStandards.Defaults;
-            var report = WorkforceMeasures.Compute(snapshot, new AsAt(date, calendar, standards), include);
+            var asAtDate = snapshot.On(date, calendar);
+            var standards = asAtDate.Standards;
+            var report = WorkforceMeasures.Compute(snapshot, asAtDate, include);
             if (!snapshot.Coverage.Has("allocations"))
             {
                 Console.Error.WriteLine("No allocations have been loaded, so every caseload reads 0: load the allocations extract (sightline import csv allocations FILE).");

@@ -105,7 +105,7 @@ public sealed class SupervisionComplianceTests
         // Starts Wednesday 16 April 2025: first due Wednesday 14 May.
         var worker = council.Worker(D(2025, 4, 16));
         council.Held(worker, D(2025, 5, 13));
-        var monthly = SupervisionCompliance.Monthly(council.Snapshot(), new Period(D(2025, 4, 1), D(2025, 5, 31)), WorkingDayCalendar.England, LocalStandards.Defaults)
+        var monthly = SupervisionCompliance.Monthly(council.Snapshot(), new Period(D(2025, 4, 1), D(2025, 5, 31)), WorkingDayCalendar.England)
             .Where(l => l.Worker == worker).ToList();
         monthly.Select(l => (l.Period.From, l.Sessions)).Should().Equal(
             (D(2025, 4, 1), new ComplianceFigures(0, 0, 0, 0)),
@@ -134,7 +134,7 @@ public sealed class SupervisionComplianceTests
         var dues = council.DueSessions(worker, D(2025, 9, 30));
         dues.Select(d => d.Due).Should().Equal(expected);
         dues.Select(d => d.IntervalDays).Distinct().Should().Equal(7, 14, 28);
-        var months = SupervisionCompliance.Monthly(council.Snapshot(), new Period(D(2025, 1, 1), D(2025, 9, 30)), WorkingDayCalendar.England, LocalStandards.Defaults)
+        var months = SupervisionCompliance.Monthly(council.Snapshot(), new Period(D(2025, 1, 1), D(2025, 9, 30)), WorkingDayCalendar.England)
             .Where(l => l.Worker == worker).Select(l => l.Sessions.Due);
         months.Should().Equal(3, 3, 3, 2, 2, 2, 1, 1, 2);
     }
@@ -251,7 +251,7 @@ public sealed class SupervisionComplianceTests
         var worker = council.Worker(D(2020, 6, 1));
         council.Held(worker, D(2025, 2, 24));
         council.Absent(worker, D(2025, 3, 1), D(2025, 8, 31), AbsenceKind.Secondment);
-        var line = SupervisionCompliance.Over(council.Snapshot(), new Period(D(2025, 4, 1), D(2025, 6, 30)), WorkingDayCalendar.England, LocalStandards.Defaults)
+        var line = SupervisionCompliance.Over(council.Snapshot(), new Period(D(2025, 4, 1), D(2025, 6, 30)), WorkingDayCalendar.England)
             .Single(l => l.Worker == worker);
         line.Sessions.Should().Be(new ComplianceFigures(0, 0, 0, 0));
         line.Sessions.Compliance.Should().BeNull();
@@ -311,15 +311,13 @@ public sealed class SupervisionComplianceTests
     }
 
     [Fact]
-    public void ManagersAreNotMeasuredUnlessTheCouncilSetsTheirFrequency()
+    public void ManagersAreNotMeasured()
     {
         var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));
         council.Held(council.Manager, D(2025, 1, 20));
         council.DueSessions(council.Manager, D(2025, 3, 31)).Should().BeEmpty();
-        var monthly = LocalStandards.Defaults with { ManagerSupervisionWeeks = 4 };
-        // Clock from 1 January (the records begin): due 29 January, met by 20 January; then 17 February, 17 March: missed.
-        council.DueSessions(council.Manager, D(2025, 3, 31), monthly).Select(Outcome).Should().Equal(
-            (D(2025, 1, 29), SupervisionOutcome.Met), (D(2025, 2, 17), SupervisionOutcome.Missed), (D(2025, 3, 17), SupervisionOutcome.Missed));
+        var line = SupervisionCompliance.Over(council.Snapshot(), new Period(D(2025, 1, 1), D(2025, 3, 31)), WorkingDayCalendar.England);
+        line.Should().NotContain(l => l.Worker == council.Manager);
     }
 
     [Fact]
@@ -334,7 +332,7 @@ public sealed class SupervisionComplianceTests
         council.NotHeld(b, D(2025, 1, 29), "Duty cover.");
         council.Held(c, D(2025, 3, 20));
         var period = new Period(D(2025, 1, 1), D(2025, 3, 31));
-        var lines = SupervisionCompliance.Over(council.Snapshot(), period, WorkingDayCalendar.England, LocalStandards.Defaults);
+        var lines = SupervisionCompliance.Over(council.Snapshot(), period, WorkingDayCalendar.England);
 
         ComplianceFigures Of(Worker w) => lines.Single(l => l.Worker == w).Sessions;
         var team2 = lines.Single(l => l.Level == OrganisationLevel.Team && l.TeamId == 2);
@@ -345,7 +343,7 @@ public sealed class SupervisionComplianceTests
         total.Sessions.Should().Be(Of(a) + Of(b) + Of(c));
         total.Sessions.MissedWithReason.Should().Be(1);
 
-        var months = SupervisionCompliance.Monthly(council.Snapshot(), period, WorkingDayCalendar.England, LocalStandards.Defaults)
+        var months = SupervisionCompliance.Monthly(council.Snapshot(), period, WorkingDayCalendar.England)
             .Where(l => l.Level == OrganisationLevel.Council).Select(l => l.Sessions).ToList();
         months.Should().HaveCount(3);
         months.Aggregate((x, y) => x + y).Should().Be(total.Sessions);
@@ -363,7 +361,7 @@ public sealed class SupervisionComplianceTests
         council.Action(session, null); // no timescale
         council.Action(council.Informal(worker, D(2025, 2, 10)), D(2025, 4, 10)); // agreed before the period, due after it
 
-        var line = SupervisionCompliance.Over(council.Snapshot(), new Period(D(2025, 3, 1), D(2025, 3, 31)), WorkingDayCalendar.England, LocalStandards.Defaults)
+        var line = SupervisionCompliance.Over(council.Snapshot(), new Period(D(2025, 3, 1), D(2025, 3, 31)), WorkingDayCalendar.England)
             .Single(l => l.Worker == worker);
         line.Actions.Should().Be(new ActionFigures(Agreed: 4, WithoutTimescale: 1, Due: 3, DoneOnTime: 1, NotDoneAtEnd: 1));
         line.Actions.DoneLate.Should().Be(1);

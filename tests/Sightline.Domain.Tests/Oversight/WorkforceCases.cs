@@ -107,7 +107,7 @@ internal sealed class WorkforceCases
 
     /// <summary>The worker's line of compliance figures over the period.</summary>
     public ComplianceFigures Compliance(Worker worker, DateOnly from, DateOnly to) =>
-        SupervisionCompliance.Over(Snapshot(), new Period(from, to), WorkingDayCalendar.England, LocalStandards.Defaults)
+        SupervisionCompliance.Over(Snapshot(), new Period(from, to), WorkingDayCalendar.England)
             .Single(l => l.Worker == worker).Sessions;
 
     private SupervisionSession Session(Worker worker, DateOnly date, SupervisionKind kind, bool held, string? reason, Child[] discussed)

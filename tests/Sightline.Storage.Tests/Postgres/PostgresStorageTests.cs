@@ -25,4 +25,7 @@ public sealed class PostgresStorageTests(PostgresServer server)
 
     [PostgresFact]
     public void SnapshotCarriesAbsencesAndSupervision() => StorageContract.SnapshotCarriesAbsencesAndSupervision(NewDatabase());
+
+    [PostgresFact]
+    public void LocalStandardsAreStoredAsVersions() => StorageContract.LocalStandardsAreStoredAsVersions(NewDatabase());
 }

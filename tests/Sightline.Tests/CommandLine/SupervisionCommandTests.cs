@@ -250,7 +250,7 @@ public sealed class SupervisionCommandTests : IDisposable
         _sightline.Run("generate", "--children", "600", "--seed", "3", "--database", database).ExitCode.Should().Be(0);
         var snapshot = SnapshotLoader.Load(SightlineDatabase.SqliteFile(database));
         var period = new Period(new DateOnly(2025, 11, 1), new DateOnly(2026, 10, 31));
-        var expected = SupervisionCompliance.Over(snapshot, period, WorkingDayCalendar.England, LocalStandards.Defaults).Single(l => l.Level == OrganisationLevel.Council);
+        var expected = SupervisionCompliance.Over(snapshot, period, WorkingDayCalendar.England).Single(l => l.Level == OrganisationLevel.Council);
         expected.Sessions.Due.Should().BePositive();
         expected.Sessions.MissedWithReason.Should().BePositive("the generator misses some sessions with a reason");
 

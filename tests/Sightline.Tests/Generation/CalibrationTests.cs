@@ -142,7 +142,7 @@ public sealed class CalibrationTests(MediumCouncil council) : IClassFixture<Medi
         // without (Rates). Judged by the engine, which pauses for every absence, the last year should read close
         // to 80% met, 7% missed with a reason and 13% missed.
         var snapshot = SnapshotLoader.Load(council.Database);
-        var line = SupervisionCompliance.Over(snapshot, new Period(YearStart, council.End), Calendar, LocalStandards.Defaults)
+        var line = SupervisionCompliance.Over(snapshot, new Period(YearStart, council.End), Calendar)
             .Single(l => l.Level == OrganisationLevel.Council);
         line.Sessions.Due.Should().BeGreaterThan(1_000);
         line.Sessions.Compliance.Should().BeInRange(76, 84);

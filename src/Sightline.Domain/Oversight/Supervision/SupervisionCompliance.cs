@@ -64,30 +64,42 @@ public static class SupervisionCompliance
 {
     /// <summary>The figures for each period, in order: for each period, the council's line, then each service's, each
     /// team's, and each worker's (by name).</summary>
-    /// <param name="snapshot">The council's records.</param>
+    /// <param name="snapshot">The council's records, with its local standards: each period is judged under the
+    /// standards in force on its last day (supervision frequencies and case supervision standards).</param>
     /// <param name="periods">The periods, both ends inclusive; each is judged as at its last day.</param>
     /// <param name="calendar">The working-day calendar, for absences.</param>
-    /// <param name="standards">The supervision frequencies and case supervision standards.</param>
     /// <param name="include">Which workers to count; all whose supervision is measured when null. Only workers in
     /// post on at least one day of a period, and whose supervision is measured, have lines for it.</param>
-    public static IReadOnlyList<ComplianceLine> Compute(CouncilSnapshot snapshot, IReadOnlyList<Period> periods, WorkingDayCalendar calendar, LocalStandards standards, Func<Worker, bool>? include = null)
+    public static IReadOnlyList<ComplianceLine> Compute(CouncilSnapshot snapshot, IReadOnlyList<Period> periods, WorkingDayCalendar calendar, Func<Worker, bool>? include = null)
     {
-        if (periods.Count == 0)
+        var records = snapshot.Workforce;
+        var byPeriod = new List<ComplianceLine>[periods.Count];
+
+        // Each worker's due sessions are worked out once for all the periods judged under the same standards (a
+        // monthly series usually has one set); the periods are then independent, and run on every core.
+        foreach (var group in Enumerable.Range(0, periods.Count).GroupBy(i => snapshot.Standards.InForceOn(periods[i].To)))
         {
-            return [];
+            var standards = group.Key;
+            var until = group.Max(i => periods[i].To);
+            var workers = snapshot.Workers.Where(w => SupervisionSchedule.IsMeasured(w, standards) && (include is null || include(w)))
+                .OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase).ThenBy(w => w.StaffId, StringComparer.Ordinal).ToList();
+            var perWorker = workers.ToDictionary(w => w.Id, w => SupervisionClock.DueSessions(w, records, calendar, standards, until).ToList());
+            Parallel.ForEach(group, i => byPeriod[i] = Lines(snapshot, records, workers, perWorker, periods[i], new AsAt(periods[i].To, calendar, standards)));
         }
 
-        var records = snapshot.Workforce;
-        var until = periods.Max(p => p.To);
-        var workers = snapshot.Workers.Where(w => SupervisionSchedule.IsMeasured(w, standards) && (include is null || include(w)))
-            .OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase).ThenBy(w => w.StaffId, StringComparer.Ordinal).ToList();
-        var perWorker = workers.ToDictionary(w => w.Id, w => SupervisionClock.DueSessions(w, records, calendar, standards, until).ToList());
-
-        // Periods are independent once each worker's due sessions are known: a monthly series runs on every core.
-        var byPeriod = new List<ComplianceLine>[periods.Count];
-        Parallel.For(0, periods.Count, i => byPeriod[i] = Lines(snapshot, records, workers, perWorker, periods[i], new AsAt(periods[i].To, calendar, standards)));
         return [.. byPeriod.SelectMany(l => l)];
     }
+
+    /// <summary>The figures over one period.</summary>
+    public static IReadOnlyList<ComplianceLine> Over(CouncilSnapshot snapshot, Period period, WorkingDayCalendar calendar, Func<Worker, bool>? include = null) =>
+        Compute(snapshot, [period], calendar, include);
+
+    /// <summary>The figures for each calendar month of the period (the first and last cut to it).</summary>
+    public static IReadOnlyList<ComplianceLine> Monthly(CouncilSnapshot snapshot, Period period, WorkingDayCalendar calendar, Func<Worker, bool>? include = null) =>
+        Compute(snapshot, [.. period.Months()], calendar, include);
+
+    private static bool InPostDuring(Worker worker, Period period) =>
+        worker.StartDate <= period.To && (worker.LeavingDate is null || worker.LeavingDate >= period.From);
 
     private static List<ComplianceLine> Lines(CouncilSnapshot snapshot, WorkforceRecords records, List<Worker> workers, Dictionary<int, List<DueSession>> perWorker, Period period, AsAt asAt)
     {
@@ -126,17 +138,6 @@ public static class SupervisionCompliance
             .OrderBy(l => l.Name, StringComparer.OrdinalIgnoreCase).ToList();
         return [Sum(OrganisationLevel.Council, snapshot.Council?.Name ?? "Council", null, null, period, serviceLines), .. serviceLines, .. teamLines, .. workerLines];
     }
-
-    /// <summary>The figures over one period.</summary>
-    public static IReadOnlyList<ComplianceLine> Over(CouncilSnapshot snapshot, Period period, WorkingDayCalendar calendar, LocalStandards standards, Func<Worker, bool>? include = null) =>
-        Compute(snapshot, [period], calendar, standards, include);
-
-    /// <summary>The figures for each calendar month of the period (the first and last cut to it).</summary>
-    public static IReadOnlyList<ComplianceLine> Monthly(CouncilSnapshot snapshot, Period period, WorkingDayCalendar calendar, LocalStandards standards, Func<Worker, bool>? include = null) =>
-        Compute(snapshot, [.. period.Months()], calendar, standards, include);
-
-    private static bool InPostDuring(Worker worker, Period period) =>
-        worker.StartDate <= period.To && (worker.LeavingDate is null || worker.LeavingDate >= period.From);
 
     private static ComplianceLine Sum(OrganisationLevel level, string name, int? teamId, int? serviceId, Period period, IEnumerable<ComplianceLine> parts)
     {

@@ -6,18 +6,18 @@ namespace Sightline.Oversight.Supervision;
 /// the timescales notes): a qualified social worker, senior or advanced practitioner every
 /// <see cref="LocalStandards.SupervisionWeeks"/> weeks (4); a worker in their Assessed and Supported Year in
 /// Employment weekly for the first <see cref="LocalStandards.AsyeWeeklyWeeks"/> weeks (6), fortnightly until
-/// <see cref="LocalStandards.AsyeFortnightlyMonths"/> months (6), then as a qualified social worker; managers every
-/// <see cref="LocalStandards.ManagerSupervisionWeeks"/> weeks, or not at all when that is 0 (the default).</summary>
+/// <see cref="LocalStandards.AsyeFortnightlyMonths"/> months (6), then as a qualified social worker. Team managers and
+/// those above them are not measured: the timescales set a frequency for social workers only, and a manager's own
+/// supervision, where it is recorded, is shown but not judged.</summary>
 public static class SupervisionSchedule
 {
     /// <summary>The interval, in days, within which the next session is due when the clock starts on
     /// <paramref name="clockStart"/>: the worker's stage on that day decides it. Null when the worker's role is not
-    /// measured (its standard is 0).</summary>
+    /// measured.</summary>
     public static int? IntervalDays(Worker worker, DateOnly clockStart, LocalStandards standards) => Stage(worker, clockStart, standards)?.Days;
 
     /// <summary>Whether the worker's supervision is measured at all under <paramref name="standards"/>.</summary>
-    public static bool IsMeasured(Worker worker, LocalStandards standards) =>
-        worker.HoldsCases ? standards.SupervisionWeeks > 0 : standards.ManagerSupervisionWeeks > 0;
+    public static bool IsMeasured(Worker worker, LocalStandards standards) => worker.HoldsCases && standards.SupervisionWeeks > 0;
 
     /// <summary>The frequency that applies from <paramref name="clockStart"/>, in words: "every 4 weeks",
     /// "weekly, in the first 6 weeks of their ASYE".</summary>
@@ -26,12 +26,7 @@ public static class SupervisionSchedule
 
     private static (int Days, string Words)? Stage(Worker worker, DateOnly clockStart, LocalStandards standards)
     {
-        if (!worker.HoldsCases)
-        {
-            return standards.ManagerSupervisionWeeks > 0 ? (standards.ManagerSupervisionWeeks * 7, $"every {standards.ManagerSupervisionWeeks} weeks, as a manager") : null;
-        }
-
-        if (standards.SupervisionWeeks <= 0)
+        if (!IsMeasured(worker, standards))
         {
             return null;
         }
