@@ -311,6 +311,21 @@ public sealed class SupervisionComplianceTests
     }
 
     [Fact]
+    public void APeriodIsJudgedUnderTheCouncilsStandardsInForceOnItsLastDay()
+    {
+        var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));
+        var worker = council.Worker(D(2025, 1, 6));
+        council.Held(worker, D(2025, 1, 31));
+        // From Saturday 1 March 2025 the council supervises every 3 weeks.
+        council.Standards = new LocalStandardsHistory([LocalStandards.Defaults with { EffectiveFrom = D(2025, 3, 1), SupervisionWeeks = 3 }]);
+        // To 28 February, under the default 4 weeks: due 3 February, met on 31 January; then 28 February, missed.
+        council.Compliance(worker, D(2025, 1, 1), D(2025, 2, 28)).Should().Be(new ComplianceFigures(2, 1, 0, 1));
+        // To 1 March, under 3 weeks: due 27 January, missed; 31 January is nearer it than the next (17 February),
+        // so late, and the clock restarts there: due 21 February, missed.
+        council.Compliance(worker, D(2025, 1, 1), D(2025, 3, 1)).Should().Be(new ComplianceFigures(2, 0, 0, 2));
+    }
+
+    [Fact]
     public void ManagersAreNotMeasured()
     {
         var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));

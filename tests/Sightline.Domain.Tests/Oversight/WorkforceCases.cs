@@ -88,6 +88,9 @@ internal sealed class WorkforceCases
         return child;
     }
 
+    /// <summary>The council's own local standards, version by version (the defaults when none are given).</summary>
+    public LocalStandardsHistory Standards { get; set; } = LocalStandardsHistory.Defaults;
+
     public WorkforceCases NotLoaded(string kind)
     {
         _loaded.Remove(kind);
@@ -95,7 +98,7 @@ internal sealed class WorkforceCases
     }
 
     public CouncilSnapshot Snapshot() =>
-        new(new Council { Id = 1, Code = "999", Name = "Test council" }, _children, _workers, Teams, new DataCoverage(_loaded.ToHashSet()))
+        new(new Council { Id = 1, Code = "999", Name = "Test council" }, _children, _workers, Teams, new DataCoverage(_loaded.ToHashSet()), Standards)
         {
             Services = [Service],
             Supervision = _sessions,
