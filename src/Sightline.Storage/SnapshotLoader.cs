@@ -70,6 +70,9 @@ public static class SnapshotLoader
         Covered("allocations", children.Exists(c => c.Allocations.Count > 0));
         Covered("plan actions", actions.Count > 0);
         Covered("step decisions", children.Exists(c => c.StepDecisions.Count > 0));
+        Covered("CIN plan reviews", cinPlans.Exists(p => p.Reviews.Count > 0));
+        Covered("pre-proceedings", preProceedings.Count > 0);
+        Covered("care proceedings", children.Exists(c => c.CareProceedings.Count > 0));
         return new CouncilSnapshot(db.Councils.AsNoTracking().FirstOrDefault(), children, workers, db.Teams.AsNoTracking().ToList(), new DataCoverage(coverage));
     }
 

@@ -43,6 +43,9 @@ internal static class Cases
         return visit;
     }
 
+    /// <summary>An indicator's numerator and denominator as "1/3" (a count alone as "1/").</summary>
+    public static string Ratio(this IndicatorValue value) => FormattableString.Invariant($"{value.Numerator:0.###}/{value.Denominator:0.###}");
+
     public static List<Alert> Alerts(this IChildRule rule, Child child, DateOnly asAt, LocalStandards? standards = null) =>
         rule.Evaluate(child, On(asAt, standards)).ToList();
 }

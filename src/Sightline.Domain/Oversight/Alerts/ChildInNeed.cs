@@ -45,7 +45,7 @@ public sealed class ChildInNeedPlanReviewOverdue : IChildRule
         foreach (var plan in OpenPlans.CinOf(child, asAt))
         {
             var last = plan.Reviews.Where(r => r.Date <= asAt.Date).Select(r => (DateOnly?)r.Date).Max();
-            var due = (last ?? plan.StartDate).AddMonths(asAt.Standards.CinPlanReviewMonths);
+            var due = ReviewDue(plan, last, asAt.Standards);
             var since = last is { } reviewed ? $"The plan was last reviewed on {Day(reviewed)}." : $"The plan began on {Day(plan.StartDate)} and has not been reviewed.";
             if (Overdue(Info, child, due, asAt, $"{since} The next review was due by {Day(due)}.") is { } alert)
             {
@@ -53,4 +53,10 @@ public sealed class ChildInNeedPlanReviewOverdue : IChildRule
             }
         }
     }
+
+    /// <summary>When the plan's next review is due: the local standard's months after <paramref name="lastReview"/>,
+    /// the latest review held, or after the plan's start when none has been. The "CIN plan reviews on time"
+    /// indicator judges each review by this date too.</summary>
+    public static DateOnly ReviewDue(CinPlan plan, DateOnly? lastReview, LocalStandards standards) =>
+        (lastReview ?? plan.StartDate).AddMonths(standards.CinPlanReviewMonths);
 }
