@@ -73,6 +73,7 @@ public static class SnapshotLoader
         Covered("CIN plan reviews", cinPlans.Exists(p => p.Reviews.Count > 0));
         Covered("pre-proceedings", preProceedings.Count > 0);
         Covered("care proceedings", children.Exists(c => c.CareProceedings.Count > 0));
+        Covered("workers", workers.Count > 0);
         return new CouncilSnapshot(db.Councils.AsNoTracking().FirstOrDefault(), children, workers, db.Teams.AsNoTracking().ToList(), new DataCoverage(coverage));
     }
 

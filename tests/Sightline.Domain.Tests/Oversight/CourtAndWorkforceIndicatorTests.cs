@@ -8,7 +8,7 @@ namespace Sightline.Domain.Tests.Oversight;
 /// <summary>Counts at the end of a period, pre-proceedings and care proceedings, and the workforce.</summary>
 public sealed class CourtAndWorkforceIndicatorTests
 {
-    private static readonly string[] Everything = ["visits", "allocations", "plan actions", "step decisions", "CIN plan reviews", "pre-proceedings", "care proceedings"];
+    private static readonly string[] Everything = ["visits", "allocations", "plan actions", "step decisions", "CIN plan reviews", "pre-proceedings", "care proceedings", "workers"];
 
     private static CouncilSnapshot Council(IEnumerable<string> loaded, IReadOnlyList<Worker> workers, params Child[] children) =>
         new(new Council { Code = "999", Name = "Test", ChildPopulation = 10_000 }, children, workers, [], new DataCoverage(loaded.ToHashSet()));
@@ -152,7 +152,10 @@ public sealed class CourtAndWorkforceIndicatorTests
         agency.Ratio().Should().Be("1.5/3.5", "workers 2 and 5 are agency; 1, 2, 3 and 5 are in post");
         agency.Value.Should().BeApproximately(100 * 1.5 / 3.5, 1e-9);
 
-        new AverageCaseload().Compute(Council(["visits"], workers, children), period, On(day)).Display.Should().Be("no data: no allocations loaded");
-        new AgencyRate().Compute(Council(Everything, [], children), period, On(day)).Display.Should().Be("no data", "without workers there is no workforce");
+        new AverageCaseload().Compute(Council(["visits", "workers"], workers, children), period, On(day)).Display.Should().Be("no data: no allocations loaded");
+        new AverageCaseload().Compute(Council(["visits"], workers, children), period, On(day)).Display.Should().Be("no data: no allocations or workers loaded");
+        new AgencyRate().Compute(Council(["allocations"], workers, children), period, On(day)).Display.Should().Be("no data: no workers loaded");
+        new AgencyRate().Compute(Council(Everything, workers, children), new Period(D(2019, 1, 1), D(2019, 12, 31)), On(D(2019, 12, 31))).Display
+            .Should().Be("no data", "nobody was in post before 2020");
     }
 }

@@ -6,10 +6,10 @@ namespace Sightline.Oversight.Indicators;
 public sealed class AverageCaseload : IIndicator
 {
     public IndicatorInfo Info { get; } = new("average-caseload", "Average caseload",
-        "Children with an allocation open on the last day of the period to a case-holding worker (social worker, senior or advanced practitioner) in post that day, each child counted once, divided by the full-time equivalent of all case-holding workers in post that day. Without allocations loaded there is no value.",
+        "Children with an allocation open on the last day of the period to a case-holding worker (social worker, senior or advanced practitioner) in post that day, each child counted once, divided by the full-time equivalent of all case-holding workers in post that day. Without allocations and workers loaded there is no value.",
         "DfE Children's social work workforce statistics (caseload per case-holding social worker FTE)", IndicatorUnit.ChildrenPerFte, 16, "England 2023 (about 16)")
     {
-        Needs = ["allocations"],
+        Needs = ["allocations", "workers"],
     };
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
@@ -32,10 +32,18 @@ public sealed class AgencyRate : IIndicator
 {
     public IndicatorInfo Info { get; } = new("agency-rate", "Agency rate",
         "The full-time equivalent of agency workers in post on the last day of the period, as a share of the full-time equivalent of all workers in post that day (the children's social work workforce as loaded, managers included). Without workers loaded there is no value.",
-        "DfE Children's social work workforce statistics (agency worker rate)", IndicatorUnit.Percentage, 17.8, "England 2023");
+        "DfE Children's social work workforce statistics (agency worker rate)", IndicatorUnit.Percentage, 17.8, "England 2023")
+    {
+        Needs = ["workers"],
+    };
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
+        if (Measure.Uncovered(Info, period, snapshot) is { } noData)
+        {
+            return noData;
+        }
+
         var inPost = snapshot.Workers.Where(w => w.IsInPostOn(period.To)).ToList();
         return Measure.Share(Info, period, (double)inPost.Where(w => w.Employment == Employment.Agency).Sum(w => w.Fte), (double)inPost.Sum(w => w.Fte));
     }
