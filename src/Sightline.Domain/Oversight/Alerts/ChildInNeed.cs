@@ -32,13 +32,15 @@ public sealed class ChildInNeedVisitOverdue : IChildRule
 }
 
 /// <summary>A child in need plan is reviewed at least every <see cref="LocalStandards.CinPlanReviewMonths"/>
-/// months (local standard, default 3), counted from the plan's start or its last review.</summary>
+/// months (local standard, default 3), counted from the plan's start or its last review. Neither the census nor
+/// an extract carries these reviews yet, so where none are loaded the rule is reported as not judged rather
+/// than firing for every plan.</summary>
 public sealed class ChildInNeedPlanReviewOverdue : IChildRule
 {
     public RuleInfo Info { get; } = new("cin-plan-review-overdue", "Child in need plan review overdue",
         "An open child in need plan has not been reviewed within the local standard (default 3 months) of its start or its last review.",
         "Local standard for child in need plan reviews (default every 3 months)",
-        "the review's date is recorded", AlertSubject.Child, Counting.Days);
+        "the review's date is recorded", AlertSubject.Child, Counting.Days, "CIN plan reviews");
 
     public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
     {
