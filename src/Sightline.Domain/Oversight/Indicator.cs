@@ -262,4 +262,17 @@ internal static class OnTime
 
         return (due, met);
     }
+
+    /// <summary>The share of all the occasions due that were met, over every plan's count.</summary>
+    public static IndicatorValue Share(IndicatorInfo info, Period period, IEnumerable<(int Due, int Met)> plans)
+    {
+        int due = 0, met = 0;
+        foreach (var plan in plans)
+        {
+            due += plan.Due;
+            met += plan.Met;
+        }
+
+        return Measure.Share(info, period, met, due);
+    }
 }

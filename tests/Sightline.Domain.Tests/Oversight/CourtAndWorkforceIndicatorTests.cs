@@ -36,13 +36,6 @@ public sealed class CourtAndWorkforceIndicatorTests
         value.Display.Should().Be("2");
     }
 
-    private static Child InPreProceedings(DateOnly start, DateOnly? decided = null, PreProceedingsOutcome? outcome = null)
-    {
-        var child = Child();
-        child.PreProceedings.Add(new PreProceedings { StartDate = start, DecisionDate = decided, Outcome = outcome });
-        return child;
-    }
-
     [Fact]
     public void PreProceedingsOpenStartedAndDecidedCountBothEndsOfThePeriod()
     {

@@ -130,13 +130,6 @@ public sealed class DistributionIndicatorTests
         value.Display.Should().Be("median 12 months");
     }
 
-    private static Child InPreProceedings(DateOnly start, DateOnly? decided = null, PreProceedingsOutcome? outcome = null)
-    {
-        var child = Child();
-        child.PreProceedings.Add(new PreProceedings { StartDate = start, DecisionDate = decided, Outcome = outcome });
-        return child;
-    }
-
     [Fact]
     public void PreProceedingsWeeksCountFromTheFirstDaySoThat113DaysIsPast16Weeks()
     {

@@ -19,15 +19,8 @@ public sealed class ChildInNeedPlanReviewsOnTime : IIndicator
             return noData;
         }
 
-        int due = 0, met = 0;
-        foreach (var plan in snapshot.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.CinPlans))
-        {
-            var (d, m) = OnTime.Count(plan.Reviews.Select(r => r.Date), last => ChildInNeedPlanReviewOverdue.ReviewDue(plan, last, asAt.Standards), period, plan.EndDate);
-            due += d;
-            met += m;
-        }
-
-        return Measure.Share(Info, period, met, due);
+        return OnTime.Share(Info, period, snapshot.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.CinPlans)
+            .Select(plan => OnTime.Count(plan.Reviews.Select(r => r.Date), last => ChildInNeedPlanReviewOverdue.ReviewDue(plan, last, asAt.Standards), period, plan.EndDate)));
     }
 }
 

@@ -39,18 +39,9 @@ public sealed class ChildProtectionReviewsOnTime : IIndicator
         "Review conferences due in the period that were held by their due date, as a share of all review conferences due in the period. The first is due 3 months after the initial conference that began the plan, each later one 6 months after the last one held, exactly as cp-review-overdue judges it; a review held late counts as late and starts the next 6 months from its own date. A review is due only while its plan is open (a plan is open on its last day).",
         "Working Together to Safeguard Children 2023, chapter 2; local child protection procedures", IndicatorUnit.Percentage);
 
-    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
-    {
-        int due = 0, met = 0;
-        foreach (var plan in snapshot.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.ChildProtectionPlans))
-        {
-            var (d, m) = OnTime.Count(plan.ReviewConferences.Select(r => r.Date), last => ChildProtectionReviewOverdue.ReviewDue(plan, last), period, plan.EndDate);
-            due += d;
-            met += m;
-        }
-
-        return Measure.Share(Info, period, met, due);
-    }
+    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
+        OnTime.Share(Info, period, snapshot.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.ChildProtectionPlans)
+            .Select(plan => OnTime.Count(plan.ReviewConferences.Select(r => r.Date), last => ChildProtectionReviewOverdue.ReviewDue(plan, last), period, plan.EndDate)));
 }
 
 /// <summary>Statutory visits made on time, judged by the cp-visit-overdue alert's own due dates.</summary>
@@ -70,24 +61,13 @@ public sealed class ChildProtectionVisitsOnTime : IIndicator
             return noData;
         }
 
-        int due = 0, met = 0;
-        foreach (var child in snapshot.Children)
-        {
-            if (child.DateOfBirth is not { } born)
-            {
-                continue;
-            }
-
-            foreach (var plan in child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans))
-            {
-                var seen = child.Visits.Where(v => v.ChildSeen).Select(v => v.Date);
-                var (d, m) = OnTime.Count(seen, last => ChildProtectionVisitOverdue.VisitDue(plan, born, last, asAt), period, plan.EndDate);
-                due += d;
-                met += m;
-            }
-        }
-
-        return Measure.Share(Info, period, met, due);
+        // An unborn child (no date of birth yet) has no visit due.
+        return OnTime.Share(Info, period,
+            from child in snapshot.Children
+            where child.DateOfBirth is not null
+            from plan in child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans)
+            select OnTime.Count(child.Visits.Where(v => v.ChildSeen).Select(v => v.Date),
+                last => ChildProtectionVisitOverdue.VisitDue(plan, child.DateOfBirth!.Value, last, asAt), period, plan.EndDate));
     }
 }
 
