@@ -73,9 +73,10 @@ internal static class IndicatorsCommand
         {
             var (from, to) = (v.Period.From.ToString("yyyy-MM-dd"), v.Period.To.ToString("yyyy-MM-dd"));
             Console.Out.Write(CsvWriter.Line(v.Indicator.Id, from, to, "", Number(v.Value), Amount(v.Numerator), Amount(v.Denominator), v.Indicator.Unit.ToString(), Number(v.Indicator.England)));
+            var measured = v.Bands.Sum(b => b.Count);
             foreach (var band in v.Bands)
             {
-                Console.Out.Write(CsvWriter.Line(v.Indicator.Id, from, to, band.Label, Number(band.Share), band.Count.ToString(CultureInfo.InvariantCulture), Amount(v.Numerator), nameof(IndicatorUnit.Percentage), ""));
+                Console.Out.Write(CsvWriter.Line(v.Indicator.Id, from, to, band.Label, Number(band.Share), band.Count.ToString(CultureInfo.InvariantCulture), Amount(measured), nameof(IndicatorUnit.Percentage), ""));
             }
         }
     }

@@ -37,6 +37,14 @@ public sealed class IndicatorsCommandTests : IDisposable
         bands.Sum(r => double.Parse(r[4], CultureInfo.InvariantCulture)).Should().BeApproximately(100, 0.01);
         duration[8].Should().Be("33.0");
 
+        foreach (var distribution in body.Where(r => r[3] != "").GroupBy(r => r[0]))
+        {
+            var total = distribution.Sum(r => int.Parse(r[5], CultureInfo.InvariantCulture));
+            distribution.Should().OnlyContain(r => r[6] == total.ToString(CultureInfo.InvariantCulture), $"each band of {distribution.Key} is out of all its bands hold");
+        }
+
+        body.Where(r => r[3] != "").Select(r => r[0]).Distinct().Should().Equal("assessment-duration", "cp-plan-duration", "cin-plan-duration", "plo-duration", "plo-outcomes");
+
         var caseload = body.Single(r => r[0] == "average-caseload");
         double.Parse(caseload[6], CultureInfo.InvariantCulture).Should().BePositive("the denominator is the case-holding FTE");
     }
