@@ -74,9 +74,9 @@ public sealed record IndicatorBand(string Label, int Count, double? Share);
 
 /// <summary>An indicator's value over a period: the value, and the numerator and denominator behind it. The
 /// numerator and denominator are counts of records, except where the indicator counts full-time equivalents
-/// (average caseload, agency rate), which may be fractional. A distribution (assessment duration, plan duration,
-/// pre-proceedings outcomes) also carries its <see cref="Bands"/>; its value is then the median duration, or
-/// the share the definition names, and its numerator the records measured.</summary>
+/// (average caseload, agency rate), which may be fractional. A distribution also carries its <see cref="Bands"/>:
+/// a duration's value is then its median and its numerator the records measured, with no denominator;
+/// pre-proceedings outcomes keep the share issued as their value, out of all decided.</summary>
 public sealed record IndicatorValue(IndicatorInfo Indicator, Period Period, double? Value, double Numerator, double? Denominator)
 {
     /// <summary>The distribution's bands in order, every band shown even when empty; none for an indicator
