@@ -74,7 +74,7 @@ public static class SnapshotLoader
         Covered("pre-proceedings", preProceedings.Count > 0);
         Covered("care proceedings", children.Exists(c => c.CareProceedings.Count > 0));
         Covered("workers", workers.Count > 0);
-        return new CouncilSnapshot(db.Councils.AsNoTracking().FirstOrDefault(), children, workers, db.Teams.AsNoTracking().ToList(), new DataCoverage(coverage));
+        return new CouncilSnapshot(db.Councils.AsNoTracking().FirstOrDefault(), children, workers, db.Teams.AsNoTracking().ToList(), new DataCoverage(coverage), LocalStandardsStore.History(db));
     }
 
     private static void Attach<TChild, TParent>(IEnumerable<TChild> records, Func<TChild, int> parentId, Dictionary<int, TParent> parents, Action<TParent, TChild> add)

@@ -23,6 +23,9 @@ public sealed class SqliteStorageTests : IDisposable
     public void AbandonedBulkLoadChangesNothing() => StorageContract.AbandonedBulkLoadChangesNothing(NewDatabase());
 
     [Fact]
+    public void LocalStandardsAreStoredAsVersions() => StorageContract.LocalStandardsAreStoredAsVersions(NewDatabase());
+
+    [Fact]
     public void MigratingTwiceIsHarmless()
     {
         var database = NewDatabase();

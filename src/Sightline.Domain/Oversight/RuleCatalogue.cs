@@ -15,6 +15,7 @@ public static class RuleCatalogue
         new ChildNotSeenAlone(),
         LongChildProtectionPlan.EighteenMonths,
         LongChildProtectionPlan.TwoYears,
+        new RepeatChildProtectionPlan(),
         new ChildInNeedVisitOverdue(),
         new ChildInNeedPlanReviewOverdue(),
         new DriftWithoutEscalation(),

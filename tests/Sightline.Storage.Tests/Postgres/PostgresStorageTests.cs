@@ -22,4 +22,7 @@ public sealed class PostgresStorageTests(PostgresServer server)
 
     [PostgresFact]
     public void AbandonedBulkLoadChangesNothing() => StorageContract.AbandonedBulkLoadChangesNothing(NewDatabase());
+
+    [PostgresFact]
+    public void LocalStandardsAreStoredAsVersions() => StorageContract.LocalStandardsAreStoredAsVersions(NewDatabase());
 }

@@ -17,7 +17,7 @@ public sealed class IndicatorCalibrationTests(MediumCouncil council)
 
     private Period LastYear => Period.YearTo(council.End);
 
-    private AsAt AtEnd => new(council.End, Calendar, LocalStandards.Defaults);
+    private AsAt AtEnd => council.Snapshot.On(council.End, Calendar);
 
     private IndicatorValue Value(string id) =>
         (IndicatorCatalogue.Find(id) ?? throw new ArgumentException($"No indicator {id}.")).Compute(council.Snapshot, LastYear, AtEnd);

@@ -156,6 +156,46 @@ public sealed class LongChildProtectionPlan(int months, string id) : IChildRule
     }
 }
 
+/// <summary>A child who needs a child protection plan again soon after the last one ended is the pattern of
+/// "revolving door" help the DfE counts (second or subsequent plans) and Ofsted asks about. A repeat plan that
+/// began within 2 years of the end of the child's previous recorded plan should have a senior manager's review of
+/// why the earlier plan did not keep the child safe, within 20 working days of the new plan's start.</summary>
+public sealed class RepeatChildProtectionPlan : IChildRule
+{
+    /// <summary>Working days from the repeat plan's start (day 0) by which a senior review is expected.</summary>
+    public const int ReviewWorkingDays = 20;
+
+    public RuleInfo Info { get; } = new("repeat-cp-plan", "Repeat child protection plan without senior review",
+        $"An open child protection plan began within 2 years of the end of the same child's previous recorded plan (the previous end date plus 2 years is on or after the new start), and no senior review of the new plan is recorded {ReviewWorkingDays} working days after its start (the start date is day 0). Previous plans known only by the census count NumberOfPreviousCPP, without dates, are not judged.",
+        "DfE children in need statistics (second or subsequent child protection plans); Working Together to Safeguard Children 2023; local standard of 20 working days",
+        "a senior manager's review of the new plan is recorded", AlertSubject.Child, Counting.WorkingDays);
+
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    {
+        var plans = child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans).ToList();
+        foreach (var plan in plans)
+        {
+            if (!plan.IsOpenOn(asAt.Date) || plan.SeniorReviews.Exists(r => r.Date >= plan.StartDate && r.Date <= asAt.Date))
+            {
+                continue;
+            }
+
+            var previous = plans.Where(p => p != plan && p.EndDate is { } end && end <= plan.StartDate)
+                .MaxBy(p => p.EndDate);
+            if (previous?.EndDate is not { } previousEnd || previousEnd.AddYears(2) < plan.StartDate)
+            {
+                continue;
+            }
+
+            var due = asAt.Calendar.AddWorkingDays(plan.StartDate, ReviewWorkingDays);
+            if (Overdue(Info, child, due, asAt, $"The child's previous plan ended on {Day(previousEnd)}; this plan began on {Day(plan.StartDate)}, and no senior review of it was recorded by {Day(due)}.") is { } alert)
+            {
+                yield return alert;
+            }
+        }
+    }
+}
+
 /// <summary>A plan sets out what will be done by when, and what happens if it does not work. Ofsted repeatedly
 /// finds plans "too generic and without timescales" and contingency planning "not evident" (Bury 2022,
 /// St Helens 2018). Fires for an open plan with an outstanding action that has no due date, or a plan recorded
