@@ -71,6 +71,10 @@ public static class SnapshotLoader
         Covered("allocations", children.Exists(c => c.Allocations.Count > 0));
         Covered("plan actions", actions.Count > 0);
         Covered("step decisions", children.Exists(c => c.StepDecisions.Count > 0));
+        Covered("CIN plan reviews", cinPlans.Exists(p => p.Reviews.Count > 0));
+        Covered("pre-proceedings", preProceedings.Count > 0);
+        Covered("care proceedings", children.Exists(c => c.CareProceedings.Count > 0));
+        Covered("workers", workers.Count > 0);
         Covered("supervision", supervision.Sessions.Count > 0);
         Covered("supervision actions", supervision.Actions);
         Covered("absences", workers.Exists(w => w.Absences.Count > 0));

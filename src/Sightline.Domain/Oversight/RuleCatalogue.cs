@@ -57,14 +57,33 @@ public static class IndicatorCatalogue
         new Indicators.ReReferralRate(),
         new Indicators.ReferralsWithNoFurtherAction(),
         new Indicators.AssessmentsWithin45WorkingDays(),
+        new Indicators.AssessmentDuration(),
         new Indicators.Section47EnquiriesPer10000(),
         new Indicators.Section47ToConference(),
         new Indicators.InitialConferencesWithin15WorkingDays(),
         new Indicators.ConferenceToPlan(),
         new Indicators.ChildProtectionPlansPer10000(),
+        new Indicators.ChildProtectionPlansOpen18Months(),
         new Indicators.ChildProtectionPlansLastingTwoYears(),
+        new Indicators.ChildProtectionPlanDuration(),
         new Indicators.SecondOrSubsequentPlans(),
+        new Indicators.ChildProtectionReviewsOnTime(),
+        new Indicators.ChildProtectionVisitsOnTime(),
+        new Indicators.ChildrenSeenAlone(),
+        new Indicators.ChildInNeedPlanReviewsOnTime(),
+        new Indicators.ChildInNeedPlanDuration(),
+        new Indicators.PreProceedingsOpen(),
+        new Indicators.PreProceedingsStarted(),
         new Indicators.PreProceedingsOver16WeeksShare(),
+        new Indicators.PreProceedingsDuration(),
+        new Indicators.PreProceedingsOutcomes(),
+        new Indicators.CareProceedingsWithin26Weeks(),
+        new Indicators.CareProceedingsAverageWeeks(),
         new Indicators.LookedAfterPer10000(),
+        new Indicators.AverageCaseload(),
+        new Indicators.AgencyRate(),
     ];
+
+    /// <summary>An indicator by its identifier, or null.</summary>
+    public static IIndicator? Find(string id) => All.FirstOrDefault(i => string.Equals(i.Info.Id, id, StringComparison.OrdinalIgnoreCase));
 }

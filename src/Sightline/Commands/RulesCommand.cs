@@ -52,11 +52,12 @@ internal static class RulesCommand
             page.Append($"| {rule.Name} | `{rule.Id}` | {rule.Definition} | {(rule.Counting == Counting.WorkingDays ? "working days" : "days")} | {(rule.Needs.Length == 0 ? "the CIN census" : string.Join(", ", rule.Needs))} | {rule.Source} | {rule.ClearsWhen} |\n");
         }
 
-        page.Append("\n## Indicators\n\n| indicator | id | definition | unit | England | source |\n|---|---|---|---|---|---|\n");
+        page.Append("\n## Indicators\n\n| indicator | id | definition | unit | also needs | England | source |\n|---|---|---|---|---|---|---|\n");
         foreach (var indicator in IndicatorCatalogue.All.Select(i => i.Info))
         {
             var england = indicator.England is { } e ? $"{e:0.0##} ({indicator.EnglandNote})" : "–";
-            page.Append($"| {indicator.Name} | `{indicator.Id}` | {indicator.Definition} | {indicator.Unit} | {england} | {indicator.Source} |\n");
+            var needs = indicator.Needs.Count == 0 ? "–" : string.Join(", ", indicator.Needs);
+            page.Append($"| {indicator.Name} | `{indicator.Id}` | {indicator.Definition} | {indicator.Unit} | {needs} | {england} | {indicator.Source} |\n");
         }
 
         page.Append("\n## Local standards and their defaults\n\n");

@@ -29,7 +29,7 @@ public sealed class ChildProtectionReviewOverdue : IChildRule
         foreach (var plan in OpenPlans.Of(child, asAt))
         {
             var last = plan.ReviewConferences.Where(r => r.Date <= asAt.Date).Select(r => (DateOnly?)r.Date).Max();
-            var due = last is { } reviewed ? reviewed.AddMonths(6) : plan.StartDate.AddMonths(3);
+            var due = ReviewDue(plan, last);
             var since = last is { } r2 ? $"The last review conference was on {Day(r2)}; the next was due by {Day(due)}." : $"The plan began at the initial conference on {Day(plan.StartDate)}; the first review conference was due by {Day(due)}.";
             if (Overdue(Info, child, due, asAt, since) is { } alert)
             {
@@ -37,6 +37,12 @@ public sealed class ChildProtectionReviewOverdue : IChildRule
             }
         }
     }
+
+    /// <summary>When the plan's next review conference is due: 3 months after the plan's start (the initial
+    /// conference) when none has been held, otherwise 6 months after <paramref name="lastReview"/>, the latest held.
+    /// The "CP reviews on time" indicator judges each review by this date too.</summary>
+    public static DateOnly ReviewDue(ChildProtectionPlan plan, DateOnly? lastReview) =>
+        lastReview is { } reviewed ? reviewed.AddMonths(6) : plan.StartDate.AddMonths(3);
 }
 
 /// <summary>A child on a child protection plan is visited, and seen, at least every
@@ -59,8 +65,7 @@ public sealed class ChildProtectionVisitOverdue : IChildRule
         foreach (var plan in OpenPlans.Of(child, asAt))
         {
             var lastSeen = child.Visits.Where(v => v.ChildSeen && v.Date <= asAt.Date).Select(v => (DateOnly?)v.Date).Max();
-            var from = Latest(plan.StartDate, child.DateOfBirth!.Value, lastSeen);
-            var due = asAt.Calendar.Deadline(from, asAt.Standards.CpVisitWorkingDays);
+            var due = VisitDue(plan, child.DateOfBirth!.Value, lastSeen, asAt);
             var since = lastSeen is { } seen && seen >= plan.StartDate
                 ? $"The child was last seen on a visit on {Day(seen)}."
                 : $"The child has not been seen on a visit since the plan began on {Day(plan.StartDate)}.";
@@ -71,6 +76,12 @@ public sealed class ChildProtectionVisitOverdue : IChildRule
             }
         }
     }
+
+    /// <summary>When the next visit at which the child is seen is due: the local standard's working days after the
+    /// latest of the plan's start, the child's birth and <paramref name="lastSeen"/>, the last visit at which they
+    /// were seen. The "CP visits on time" indicator judges each visit by this date too.</summary>
+    public static DateOnly VisitDue(ChildProtectionPlan plan, DateOnly born, DateOnly? lastSeen, AsAt asAt) =>
+        asAt.Calendar.Deadline(Latest(plan.StartDate, born, lastSeen), asAt.Standards.CpVisitWorkingDays);
 
     private static DateOnly Latest(DateOnly a, DateOnly b, DateOnly? c)
     {
