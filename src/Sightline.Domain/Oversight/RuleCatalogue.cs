@@ -82,6 +82,8 @@ public static class IndicatorCatalogue
         new Indicators.LookedAfterPer10000(),
         new Indicators.AverageCaseload(),
         new Indicators.AgencyRate(),
+        new Indicators.Turnover(),
+        new Indicators.SupervisionComplianceRate(),
     ];
 
     /// <summary>An indicator by its identifier, or null.</summary>

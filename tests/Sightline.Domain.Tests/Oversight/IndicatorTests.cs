@@ -131,10 +131,13 @@ public sealed class IndicatorTests
         child.Allocations.Add(new Allocation { ChildId = child.Id, TeamId = 1, WorkerId = 1, StartDate = D(2024, 12, 2) });
         Worker[] workers = [new() { Id = 1, StaffId = "S1", Name = "A worker", Role = WorkerRole.SocialWorker, StartDate = D(2020, 1, 6) }];
         var needing = IndicatorCatalogue.All.Where(i => i.Info.Needs.Count > 0).ToList();
-        needing.Select(i => i.Info.Id).Should().Contain(["cp-visits-on-time", "cp-seen-alone", "cin-plan-reviews-on-time", "plo-open", "care-proceedings-weeks", "average-caseload"]);
+        needing.Select(i => i.Info.Id).Should().Contain(["cp-visits-on-time", "cp-seen-alone", "cin-plan-reviews-on-time", "plo-open", "care-proceedings-weeks", "average-caseload", "supervision-compliance", "turnover"]);
 
         var loaded = new CouncilSnapshot(new Council { Code = "999", Name = "Test", ChildPopulation = 20_000 }, [child], workers, [],
-            new DataCoverage(needing.SelectMany(i => i.Info.Needs).ToHashSet()));
+            new DataCoverage(needing.SelectMany(i => i.Info.Needs).ToHashSet()))
+        {
+            Supervision = [new SupervisionSession { Id = 1, WorkerId = 1, SupervisorId = 1, Date = D(2025, 1, 15) }],
+        };
         var notLoaded = new CouncilSnapshot(loaded.Council, [child], workers, [], new DataCoverage(new HashSet<string>()));
         foreach (var indicator in needing)
         {

@@ -2,6 +2,7 @@ using Sightline.Calendar;
 using Sightline.Model;
 using Sightline.Oversight;
 using Sightline.Oversight.Alerts;
+using Sightline.Oversight.Indicators;
 using Sightline.Oversight.Supervision;
 using Sightline.Oversight.Workforce;
 using static Sightline.Domain.Tests.Oversight.Cases;
@@ -262,5 +263,63 @@ public sealed class WorkforceMeasureTests
         report.Distribution.Sum(d => d.Workers).Should().Be(3);
         report.ChangesOfWorker.Should().Equal(("none", 29), ("1", 0), ("2", 0), ("3 or more", 1));
         (report.MedianPerFte, report.HighestPerFte).Should().Be((18.0, 21.0));
+    }
+}
+
+/// <summary>A child held by two workers at once counts once above the workers, as in the average caseload.</summary>
+public sealed class SharedCaseTests
+{
+    [Fact]
+    public void AChildAllocatedToTwoWorkersCountsOnceForTheTeamAndTheCouncil()
+    {
+        var council = new WorkforceCases();
+        var a = council.Worker(D(2020, 6, 1));
+        var b = council.Worker(D(2020, 6, 1));
+        var shared = council.Child(a, D(2025, 1, 6));
+        shared.Allocations.Add(new Allocation { ChildId = shared.Id, TeamId = 1, WorkerId = b.Id, StartDate = D(2025, 2, 3) });
+        council.Child(a, D(2025, 1, 6));
+        var asAt = D(2025, 3, 3);
+        var report = WorkforceMeasures.Compute(council.Snapshot(), On(asAt));
+        (report.Lines.Single(l => l.Worker == a).Children, report.Lines.Single(l => l.Worker == b).Children).Should().Be((2, 1));
+        report.Lines.Single(l => l.Level == OrganisationLevel.Team).Children.Should().Be(2);
+        report.Council.PerFte.Should().Be(1.0);
+        new AverageCaseload().Compute(council.Snapshot(), new Period(asAt, asAt), On(asAt)).Value.Should().Be(report.Council.PerFte);
+    }
+}
+
+/// <summary>The supervision compliance and turnover indicators.</summary>
+public sealed class SupervisionAndTurnoverIndicatorTests
+{
+    [Fact]
+    public void SupervisionComplianceIsTheCouncilsLineWithMissedWithAReasonInItsBands()
+    {
+        var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));
+        var worker = council.Worker(D(2025, 2, 3));
+        council.Held(worker, D(2025, 3, 3)); // due 3 March: met
+        council.NotHeld(worker, D(2025, 3, 31), "Supervisor off sick."); // due 31 March: missed with reason
+        // due 28 April: missed
+        var period = new Period(D(2025, 3, 1), D(2025, 4, 30));
+        var value = new SupervisionComplianceRate().Compute(council.Snapshot(), period, On(period.To));
+        (value.Numerator, value.Denominator).Should().Be((1.0, (double?)3.0));
+        value.Value!.Value.Should().BeApproximately(33.33, 0.01);
+        value.Bands.Select(b => (b.Label, b.Count)).Should().Equal(("met", 1), ("missed with a reason", 1), ("missed", 1));
+        SupervisionCompliance.Over(council.Snapshot(), period, WorkingDayCalendar.England).Single(l => l.Level == OrganisationLevel.Council).Sessions
+            .Should().Be(SupervisionCompliance.Sessions(council.Snapshot(), period, WorkingDayCalendar.England));
+
+        new SupervisionComplianceRate().Compute(new WorkforceCases().NotLoaded("supervision").Snapshot(), period, On(period.To)).Display
+            .Should().Be("no data: no supervision loaded");
+    }
+
+    [Fact]
+    public void TurnoverIsLeaversFteOverFteInPostOnTheLastDay()
+    {
+        var council = new WorkforceCases();
+        council.Worker(D(2020, 6, 1));
+        council.Worker(D(2020, 6, 1), fte: 0.5m, left: D(2025, 6, 30));
+        council.Worker(D(2020, 6, 1), left: D(2024, 9, 30), name: "left before the year");
+        // In post on 30 September 2025: the manager and the first worker, 2 FTE; left in the year: 0.5 FTE.
+        var period = new Period(D(2024, 10, 1), D(2025, 9, 30));
+        var value = new Turnover().Compute(council.Snapshot(), period, On(period.To));
+        (value.Numerator, value.Denominator, value.Value).Should().Be((0.5, (double?)2.0, (double?)25.0));
     }
 }

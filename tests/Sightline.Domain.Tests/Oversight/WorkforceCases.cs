@@ -14,7 +14,7 @@ internal sealed class WorkforceCases
     private readonly List<Worker> _workers = [];
     private readonly List<SupervisionSession> _sessions = [];
     private readonly List<Child> _children = [];
-    private readonly HashSet<string> _loaded = ["supervision", "supervision actions", "allocations", "absences"];
+    private readonly HashSet<string> _loaded = ["workers", "supervision", "supervision actions", "allocations", "absences"];
 
     public WorkforceCases()
     {

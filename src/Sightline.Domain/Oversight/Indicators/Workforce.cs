@@ -48,3 +48,26 @@ public sealed class AgencyRate : IIndicator
         return Measure.Share(Info, period, (double)inPost.Where(w => w.Employment == Employment.Agency).Sum(w => w.Fte), (double)inPost.Sum(w => w.Fte));
     }
 }
+
+/// <summary>Leavers as a share of the workforce, as the DfE's workforce statistics measure turnover.</summary>
+public sealed class Turnover : IIndicator
+{
+    public IndicatorInfo Info { get; } = new("turnover", "Turnover",
+        "The full-time equivalent of workers whose leaving date falls in the period, as a share of the full-time equivalent of all workers in post on its last day (the workforce as loaded, managers included, as for the agency rate). Over a period other than a year the figure is not annualised. Without workers loaded there is no value.",
+        "DfE Children's social work workforce statistics (turnover rate)", IndicatorUnit.Percentage, 15.9, "England 2023")
+    {
+        Needs = ["workers"],
+    };
+
+    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
+    {
+        if (Measure.Uncovered(Info, period, snapshot) is { } noData)
+        {
+            return noData;
+        }
+
+        var leavers = snapshot.Workers.Where(w => w.LeavingDate is { } left && period.Contains(left)).Sum(w => w.Fte);
+        var inPost = snapshot.Workers.Where(w => w.IsInPostOn(period.To)).Sum(w => w.Fte);
+        return Measure.Share(Info, period, (double)leavers, (double)inPost);
+    }
+}

@@ -90,6 +90,31 @@ public static class SupervisionCompliance
         return [.. byPeriod.SelectMany(l => l)];
     }
 
+    /// <summary>The council's sessions due in the period and how they turned out: the council's line of
+    /// <see cref="Compute"/> without the case supervision and actions, for the indicator.</summary>
+    public static ComplianceFigures Sessions(CouncilSnapshot snapshot, Period period, WorkingDayCalendar calendar)
+    {
+        var standards = snapshot.Standards.InForceOn(period.To);
+        var figures = new ComplianceFigures();
+        foreach (var worker in snapshot.Workers)
+        {
+            if (!SupervisionSchedule.IsMeasured(worker, standards))
+            {
+                continue;
+            }
+
+            foreach (var due in SupervisionClock.DueSessions(worker, snapshot.Workforce, calendar, standards, period.To))
+            {
+                if (period.Contains(due.Due))
+                {
+                    figures = figures.With(due.Outcome);
+                }
+            }
+        }
+
+        return figures;
+    }
+
     /// <summary>The figures over one period.</summary>
     public static IReadOnlyList<ComplianceLine> Over(CouncilSnapshot snapshot, Period period, WorkingDayCalendar calendar, Func<Worker, bool>? include = null) =>
         Compute(snapshot, [period], calendar, include);

@@ -26,12 +26,12 @@ public enum CaseloadStatus
 /// <param name="Fte">Their full-time equivalence.</param>
 /// <param name="AgencyWorkers">Those supplied by an agency.</param>
 /// <param name="AgencyFte">Their FTE.</param>
-/// <param name="Children">Children allocated to them: the sum of their caseloads (<see cref="Caseloads"/>).</param>
+/// <param name="Children">Children allocated to them (<see cref="Caseloads"/>), each child counted once.</param>
 /// <param name="OverCeiling">Workers over their pro-rata ceiling.</param>
 /// <param name="AtWarning">Workers at or above their pro-rata warning point and not over the ceiling.</param>
 /// <param name="Unallocated">Children with an open case held by the team (or the teams of the line) without a worker.</param>
-/// <param name="Changes">Changes of social worker in the 12 months to the date, summed over the children allocated.</param>
-/// <param name="WithChurn">Children allocated who had at least the local number of changes (default 3) in those 12 months.</param>
+/// <param name="Changes">Changes of social worker in the 12 months to the date, summed over those children.</param>
+/// <param name="WithChurn">Those children who had at least the local number of changes (default 3) in those 12 months.</param>
 /// <param name="Leavers">Case-holding workers of the team (or teams) whose leaving date fell in the 12 months to the date.</param>
 /// <param name="LeaverFte">Their FTE.</param>
 public sealed record WorkforceLine(OrganisationLevel Level, string Name, Worker? Worker, int? TeamId, int? ServiceId,
@@ -102,10 +102,11 @@ public static class WorkforceMeasures
         var counted = snapshot.Workers.Where(w => w.HoldsCases && (include is null || include(w))).ToList();
         var inPost = counted.Where(w => w.IsInPostOn(date)).OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase).ThenBy(w => w.StaffId, StringComparer.Ordinal).ToList();
         var changes = new Dictionary<int, int>();
+        var childrenOf = new Dictionary<int, List<Child>>();
         var workerLines = new List<WorkforceLine>();
         foreach (var worker in inPost)
         {
-            var children = records.AllocationsOf(worker.Id).Where(a => a.Allocation.IsOpenOn(date)).Select(a => a.Child).DistinctBy(c => c.Id).ToList();
+            var children = childrenOf[worker.Id] = records.AllocationsOf(worker.Id).Where(a => a.Allocation.IsOpenOn(date)).Select(a => a.Child).DistinctBy(c => c.Id).ToList();
             int workerChanges = 0, withChurn = 0;
             foreach (var child in children)
             {
@@ -131,23 +132,35 @@ public static class WorkforceMeasures
             teamIds.IntersectWith(counted.Select(w => w.TeamId));
         }
 
+        // Above a worker, a child allocated to two of the line's workers counts once, as in the average caseload.
+        WorkforceLine Distinct(WorkforceLine line, Func<WorkforceLine, bool> covers)
+        {
+            var children = workerLines.Where(covers).SelectMany(w => childrenOf[w.Worker!.Id]).DistinctBy(c => c.Id).ToList();
+            return line with
+            {
+                Children = children.Count,
+                Changes = children.Sum(c => changes[c.Id]),
+                WithChurn = children.Count(c => changes[c.Id] >= standards.ChurnChanges),
+            };
+        }
+
         var teamLines = teamIds.Select(teamId =>
             {
                 var line = new WorkforceLine(OrganisationLevel.Team, records.TeamName(teamId), null, teamId, records.ServiceOf(teamId)?.Id,
                     0, 0, 0, 0, 0, 0, 0, unallocated.GetValueOrDefault(teamId), 0, 0,
                     leavers.Count(w => w.TeamId == teamId), leavers.Where(w => w.TeamId == teamId).Sum(w => w.Fte));
-                return workerLines.Where(w => w.TeamId == teamId).Aggregate(line, (sum, w) => sum.Plus(w));
+                return Distinct(workerLines.Where(w => w.TeamId == teamId).Aggregate(line, (sum, w) => sum.Plus(w)), w => w.TeamId == teamId);
             })
             .OrderBy(l => l.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var serviceLines = teamLines.GroupBy(l => l.ServiceId)
-            .Select(g => g.Skip(1).Aggregate(g.First() with
+            .Select(g => Distinct(g.Skip(1).Aggregate(g.First() with
             {
                 Level = OrganisationLevel.Service, Name = g.Key is { } id && records.Services.TryGetValue(id, out var s) ? s.Name : "no service", TeamId = null,
-            }, (sum, t) => sum.Plus(t)))
+            }, (sum, t) => sum.Plus(t)), w => records.ServiceOf(w.TeamId!.Value)?.Id == g.Key))
             .OrderBy(l => l.Name, StringComparer.OrdinalIgnoreCase).ToList();
-        var council = serviceLines.Aggregate(
+        var council = Distinct(serviceLines.Aggregate(
             new WorkforceLine(OrganisationLevel.Council, snapshot.Council?.Name ?? "Council", null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-            (sum, s) => sum.Plus(s));
+            (sum, s) => sum.Plus(s)), _ => true);
 
         var perFte = workerLines.Select(l => l.PerFte).OfType<double>().Order().ToList();
         return new WorkforceReport(date, [council, .. serviceLines, .. teamLines, .. workerLines], Distribution(perFte, standards),
