@@ -43,7 +43,7 @@ public sealed class IndicatorsCommandTests : IDisposable
             distribution.Should().OnlyContain(r => r[6] == total.ToString(CultureInfo.InvariantCulture), $"each band of {distribution.Key} is out of all its bands hold");
         }
 
-        body.Where(r => r[3] != "").Select(r => r[0]).Distinct().Should().Equal("assessment-duration", "cp-plan-duration", "cin-plan-duration", "plo-duration", "plo-outcomes");
+        body.Where(r => r[3] != "").Select(r => r[0]).Distinct().Should().Equal("assessment-duration", "cp-plan-duration", "cin-plan-duration", "plo-duration", "plo-outcomes", "supervision-compliance");
 
         var caseload = body.Single(r => r[0] == "average-caseload");
         double.Parse(caseload[6], CultureInfo.InvariantCulture).Should().BePositive("the denominator is the case-holding FTE");
