@@ -51,6 +51,8 @@ public abstract class SightlineDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<SupervisionAction> SupervisionActions => Set<SupervisionAction>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
+    public DbSet<LocalStandardsVersion> LocalStandardsVersions => Set<LocalStandardsVersion>();
+    public DbSet<LocalStandardValue> LocalStandardValues => Set<LocalStandardValue>();
     public DbSet<UserTeam> UserTeams => Set<UserTeam>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
@@ -171,6 +173,19 @@ public abstract class SightlineDbContext(DbContextOptions options) : IdentityDbC
             import.Property(i => i.Sha256).HasMaxLength(64);
         });
         model.Entity<ImportRejection>().Property(r => r.Value).HasMaxLength(200);
+
+        model.Entity<LocalStandardsVersion>(version =>
+        {
+            // One version a council takes effect on any date: recording the same date again replaces it.
+            version.HasIndex(v => new { v.CouncilId, v.EffectiveFrom }).IsUnique();
+            version.HasOne<Council>().WithMany().HasForeignKey(v => v.CouncilId);
+            version.Property(v => v.RecordedBy).HasMaxLength(LocalStandardsStore.MaxRecordedByLength);
+        });
+        model.Entity<LocalStandardValue>(value =>
+        {
+            value.HasIndex(v => new { v.LocalStandardsVersionId, v.Setting }).IsUnique();
+            value.Property(v => v.Setting).HasMaxLength(64);
+        });
 
         foreach (var code in new[] { typeof(ChildDisability), typeof(AssessmentFactor) })
         {

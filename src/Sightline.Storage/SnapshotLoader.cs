@@ -70,7 +70,7 @@ public static class SnapshotLoader
         Covered("allocations", children.Exists(c => c.Allocations.Count > 0));
         Covered("plan actions", actions.Count > 0);
         Covered("step decisions", children.Exists(c => c.StepDecisions.Count > 0));
-        return new CouncilSnapshot(db.Councils.AsNoTracking().FirstOrDefault(), children, workers, db.Teams.AsNoTracking().ToList(), new DataCoverage(coverage));
+        return new CouncilSnapshot(db.Councils.AsNoTracking().FirstOrDefault(), children, workers, db.Teams.AsNoTracking().ToList(), new DataCoverage(coverage), LocalStandardsStore.History(db));
     }
 
     private static void Attach<TChild, TParent>(IEnumerable<TChild> records, Func<TChild, int> parentId, Dictionary<int, TParent> parents, Action<TParent, TChild> add)

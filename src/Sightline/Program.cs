@@ -19,6 +19,7 @@ internal static class Program
             ExportCommand.Create(),
             AlertsCommand.Create(),
             IndicatorsCommand.Create(),
+            StandardsCommand.Create(),
             RulesCommand.Create(),
             BenchCommand.Create(),
         };

@@ -1,10 +1,12 @@
+using Sightline.Calendar;
 using Sightline.Model;
 
 namespace Sightline.Oversight;
 
 /// <summary>One immutable in-memory view of a council's records, built once per data version: every child with
-/// their whole journey, and the workforce. Rules and indicators run over it, never over the database.</summary>
-public sealed class CouncilSnapshot(Council? council, IReadOnlyList<Child> children, IReadOnlyList<Worker> workers, IReadOnlyList<Team> teams, DataCoverage coverage)
+/// their whole journey, the workforce, and the council's local standards over time (the defaults when none are
+/// given). Rules and indicators run over it, never over the database.</summary>
+public sealed class CouncilSnapshot(Council? council, IReadOnlyList<Child> children, IReadOnlyList<Worker> workers, IReadOnlyList<Team> teams, DataCoverage coverage, LocalStandardsHistory? standards = null)
 {
     public Council? Council { get; } = council;
     public IReadOnlyList<Child> Children { get; } = children;
@@ -13,6 +15,13 @@ public sealed class CouncilSnapshot(Council? council, IReadOnlyList<Child> child
 
     /// <summary>Which kinds of record the council has loaded at all.</summary>
     public DataCoverage Coverage { get; } = coverage;
+
+    /// <summary>The council's local standards, version by version (only the defaults when it has set none).</summary>
+    public LocalStandardsHistory Standards { get; } = standards ?? LocalStandardsHistory.Defaults;
+
+    /// <summary>What to judge by on <paramref name="date"/>: the date, the calendar, and the council's local
+    /// standards in force on that date, so that a past date is judged as it stood then.</summary>
+    public AsAt On(DateOnly date, WorkingDayCalendar calendar) => new(date, calendar, Standards.InForceOn(date));
 }
 
 /// <summary>Which kinds of record a council has loaded. The CIN census carries no visits, allocations, plan actions

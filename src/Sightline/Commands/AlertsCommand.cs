@@ -14,7 +14,7 @@ internal static class AlertsCommand
 {
     public static Command Create()
     {
-        var asAt = Terminal.DateOption("--as-at", "The date to judge by (default: today). Nothing after it is seen.");
+        var asAt = Terminal.DateOption("--as-at", "The date to judge by, under the local standards in force on it (default: today). Nothing after it is seen.");
         var team = new Option<string?>("--team") { Description = "Only children allocated to this team (its name) on the date." };
         var worker = new Option<string?>("--worker") { Description = "Only children allocated to this worker (staff ID or name) on the date." };
         var kind = new Option<string?>("--kind") { Description = $"Only this rule: {string.Join(", ", RuleCatalogue.ChildRules.Select(r => r.Info.Id))}." };
@@ -37,7 +37,7 @@ internal static class AlertsCommand
             var snapshot = SnapshotLoader.Load(target);
             var loaded = timer.Elapsed;
             var calendar = CalendarConfiguration.Load(Path.GetDirectoryName(SightlineDatabase.DefaultPath)!);
-            var report = OversightEngine.Alerts(snapshot, new AsAt(date, calendar, LocalStandards.Defaults), rules);
+            var report = OversightEngine.Alerts(snapshot, snapshot.On(date, calendar), rules);
             var judged = timer.Elapsed - loaded;
 
             var children = snapshot.Children.ToDictionary(c => c.Id);

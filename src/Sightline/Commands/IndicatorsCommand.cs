@@ -37,7 +37,7 @@ internal static class IndicatorsCommand
             var calendar = CalendarConfiguration.Load(Path.GetDirectoryName(SightlineDatabase.DefaultPath)!);
             var periods = parse.GetValue(monthly) ? period.Months().ToList() : [period];
             var values = IndicatorCatalogue.All
-                .SelectMany(indicator => periods.Select(p => indicator.Compute(snapshot, p, new AsAt(p.To, calendar, LocalStandards.Defaults))))
+                .SelectMany(indicator => periods.Select(p => indicator.Compute(snapshot, p, snapshot.On(p.To, calendar))))
                 .ToList();
             switch (parse.GetValue(format))
             {

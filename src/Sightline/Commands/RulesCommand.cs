@@ -59,11 +59,13 @@ internal static class RulesCommand
             page.Append($"| {indicator.Name} | `{indicator.Id}` | {indicator.Definition} | {indicator.Unit} | {england} | {indicator.Source} |\n");
         }
 
-        var defaults = LocalStandards.Defaults;
-        page.Append("\n## Local standards and their defaults\n\n| standard | default |\n|---|---|\n");
-        foreach (var property in typeof(LocalStandards).GetProperties().Where(p => p.PropertyType == typeof(int)))
+        page.Append("\n## Local standards and their defaults\n\n");
+        page.Append("Each council may set its own, version by version from a date (`sightline standards set`); a date is judged under the\n");
+        page.Append("version in force on it, and under these defaults before the council's first version.\n\n");
+        page.Append("| setting | meaning | unit | default | allowed |\n|---|---|---|---|---|\n");
+        foreach (var setting in LocalStandards.Settings)
         {
-            page.Append($"| {property.Name} | {property.GetValue(defaults)} |\n");
+            page.Append($"| `{setting.Name}` | {setting.Meaning} | {setting.Unit} | {setting.Default} | {setting.Minimum}–{setting.Maximum} |\n");
         }
 
         return page.ToString();

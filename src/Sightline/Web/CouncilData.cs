@@ -44,8 +44,8 @@ public sealed class CouncilData
 
     public Worker? WorkerByStaffId(string staffId) => _workersByStaffId.GetValueOrDefault(staffId);
 
-    /// <summary>The date, calendar and standards the rules judge by.</summary>
-    public AsAt AsAt(DateOnly date) => new(date, Calendar, LocalStandards.Defaults);
+    /// <summary>The date, calendar and the local standards in force on the date, that the rules judge by.</summary>
+    public AsAt AsAt(DateOnly date) => Snapshot.On(date, Calendar);
 
     /// <summary>Every child's alerts as at the date, most urgent first: judged once per date and kept (the last
     /// <see cref="DatesKept"/> dates).</summary>
@@ -55,7 +55,7 @@ public sealed class CouncilData
     public AlertReport Alerts(DateOnly date, IReadOnlyCollection<int> childIds)
     {
         var children = childIds.Select(Child).OfType<Child>().OrderBy(c => c.Id).ToList();
-        var some = new CouncilSnapshot(Snapshot.Council, children, Snapshot.Workers, Snapshot.Teams, Snapshot.Coverage);
+        var some = new CouncilSnapshot(Snapshot.Council, children, Snapshot.Workers, Snapshot.Teams, Snapshot.Coverage, Snapshot.Standards);
         return OversightEngine.Alerts(some, AsAt(date));
     }
 

@@ -808,6 +808,63 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.ToTable("InitialConferences");
                 });
 
+            modelBuilder.Entity("Sightline.Model.LocalStandardValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("LocalStandardsVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalStandardsVersionId", "Setting")
+                        .IsUnique();
+
+                    b.ToTable("LocalStandardValues");
+                });
+
+            modelBuilder.Entity("Sightline.Model.LocalStandardsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("LocalStandardsVersions");
+                });
+
             modelBuilder.Entity("Sightline.Model.LookedAfterCheck", b =>
                 {
                     b.Property<int>("Id")
@@ -1660,6 +1717,24 @@ namespace Sightline.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Sightline.Model.LocalStandardValue", b =>
+                {
+                    b.HasOne("Sightline.Model.LocalStandardsVersion", null)
+                        .WithMany("Values")
+                        .HasForeignKey("LocalStandardsVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sightline.Model.LocalStandardsVersion", b =>
+                {
+                    b.HasOne("Sightline.Model.Council", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.LookedAfterCheck", b =>
                 {
                     b.HasOne("Sightline.Model.Child", null)
@@ -1964,6 +2039,11 @@ namespace Sightline.Storage.Migrations.Postgres
             modelBuilder.Entity("Sightline.Model.ImportRecord", b =>
                 {
                     b.Navigation("Rejections");
+                });
+
+            modelBuilder.Entity("Sightline.Model.LocalStandardsVersion", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Sightline.Model.PreProceedings", b =>

@@ -759,6 +759,59 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.ToTable("InitialConferences");
                 });
 
+            modelBuilder.Entity("Sightline.Model.LocalStandardValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocalStandardsVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalStandardsVersionId", "Setting")
+                        .IsUnique();
+
+                    b.ToTable("LocalStandardValues");
+                });
+
+            modelBuilder.Entity("Sightline.Model.LocalStandardsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("LocalStandardsVersions");
+                });
+
             modelBuilder.Entity("Sightline.Model.LookedAfterCheck", b =>
                 {
                     b.Property<int>("Id")
@@ -1571,6 +1624,24 @@ namespace Sightline.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Sightline.Model.LocalStandardValue", b =>
+                {
+                    b.HasOne("Sightline.Model.LocalStandardsVersion", null)
+                        .WithMany("Values")
+                        .HasForeignKey("LocalStandardsVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sightline.Model.LocalStandardsVersion", b =>
+                {
+                    b.HasOne("Sightline.Model.Council", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sightline.Model.LookedAfterCheck", b =>
                 {
                     b.HasOne("Sightline.Model.Child", null)
@@ -1875,6 +1946,11 @@ namespace Sightline.Storage.Migrations.Sqlite
             modelBuilder.Entity("Sightline.Model.ImportRecord", b =>
                 {
                     b.Navigation("Rejections");
+                });
+
+            modelBuilder.Entity("Sightline.Model.LocalStandardsVersion", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Sightline.Model.PreProceedings", b =>
