@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sightline.Cli;
@@ -96,6 +96,11 @@ internal static partial class SightlineWeb
         services.AddScoped<ChildAccess>();
         services.AddScoped<AccessLog>();
 
+        // Session and anti-forgery cookies are protected with keys kept in the data folder, so that sessions survive
+        // a restart.
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")))
+            .SetApplicationName("sightline");
         services.AddIdentity<SightlineUser, IdentityRole>(AccountRules.Apply)
             .AddEntityFrameworkStores<SightlineDbContext>();
         // Every request checks the account is still enabled and unchanged, so disabling it ends its sessions at once.
