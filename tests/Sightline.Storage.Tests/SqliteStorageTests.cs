@@ -23,6 +23,12 @@ public sealed class SqliteStorageTests : IDisposable
     public void AbandonedBulkLoadChangesNothing() => StorageContract.AbandonedBulkLoadChangesNothing(NewDatabase());
 
     [Fact]
+    public void AccessLogIsAppendOnly() => StorageContract.AccessLogIsAppendOnly(NewDatabase());
+
+    [Fact]
+    public void AccountKeepsItsWorkerAndTeams() => StorageContract.AccountKeepsItsWorkerAndTeams(NewDatabase());
+
+    [Fact]
     public void MigratingTwiceIsHarmless()
     {
         var database = NewDatabase();

@@ -22,4 +22,10 @@ public sealed class PostgresStorageTests(PostgresServer server)
 
     [PostgresFact]
     public void AbandonedBulkLoadChangesNothing() => StorageContract.AbandonedBulkLoadChangesNothing(NewDatabase());
+
+    [PostgresFact]
+    public void AccessLogIsAppendOnly() => StorageContract.AccessLogIsAppendOnly(NewDatabase());
+
+    [PostgresFact]
+    public void AccountKeepsItsWorkerAndTeams() => StorageContract.AccountKeepsItsWorkerAndTeams(NewDatabase());
 }
