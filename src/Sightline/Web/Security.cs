@@ -46,7 +46,7 @@ internal static class SecurityHeaders
         }
 
         if (!context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js")
-            && !context.Request.Path.StartsWithSegments("/vendor"))
+            && !context.Request.Path.StartsWithSegments("/vendor") && !context.Request.Path.StartsWithSegments("/favicon.svg"))
         {
             headers.CacheControl = "no-store";
         }
