@@ -27,6 +27,9 @@ public sealed partial class CouncilServer : IAsyncLifetime
     private WebApplication? _app;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Everything the server has logged, at every level it logs.</summary>
+    public ServerLog Log { get; } = new();
     public SightlineDatabase Database { get; private set; } = null!;
     public string DataFolder => _folder;
 
@@ -41,7 +44,7 @@ public sealed partial class CouncilServer : IAsyncLifetime
         Database = SightlineDatabase.SqliteFile(Path.Combine(_folder, "council.db"));
         new CouncilGenerator(CouncilSize.Small, seed: 7, children: 600).WriteTo(Database);
         Accounts = (await DemoAccounts.EnsureAsync(Database, Today)).ToDictionary(a => a.UserName);
-        _app = SightlineWeb.Build(new WebOptions(Database, _folder) { Urls = ["http://127.0.0.1:0"], Today = Today });
+        _app = SightlineWeb.Build(new WebOptions(Database, _folder) { Urls = ["http://127.0.0.1:0"], Today = Today, ExtraLog = Log });
         SightlineWeb.LoadCouncil(_app);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

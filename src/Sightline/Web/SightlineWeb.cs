@@ -25,6 +25,9 @@ internal sealed record WebOptions(SightlineDatabase Database, string DataFolder)
 
     /// <summary>Settings that take precedence over sightline.json and the environment (the tests' own).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Another place for the server's log to go, beside the console (the tests read it back).</summary>
+    public ILoggerProvider? ExtraLog { get; init; }
 }
 
 /// <summary>What every page's layout needs to know about the site.</summary>
@@ -77,6 +80,10 @@ internal static partial class SightlineWeb
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        if (options.ExtraLog is not null)
+        {
+            builder.Logging.AddProvider(options.ExtraLog);
+        }
 
         var singleSignOn = builder.Configuration.GetSection("Oidc");
         var authority = singleSignOn["Authority"] is { Length: > 0 } a ? new Uri(a) : null;
