@@ -1,11 +1,13 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Model;
 
 namespace Sightline.Storage;
 
 /// <summary>The council's records. Each database provider has its own subclass so that each keeps its own
-/// migrations (<see cref="SqliteSightlineContext"/>, <see cref="PostgresSightlineContext"/>).</summary>
-public abstract class SightlineDbContext(DbContextOptions options) : DbContext(options)
+/// migrations (<see cref="SqliteSightlineContext"/>, <see cref="PostgresSightlineContext"/>). The accounts of the
+/// people who sign in (ASP.NET Core Identity's tables) and the access log live here too.</summary>
+public abstract class SightlineDbContext(DbContextOptions options) : IdentityDbContext<SightlineUser>(options)
 {
     public DbSet<Council> Councils => Set<Council>();
     public DbSet<Child> Children => Set<Child>();
@@ -51,9 +53,12 @@ public abstract class SightlineDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
     public DbSet<LocalStandardsVersion> LocalStandardsVersions => Set<LocalStandardsVersion>();
     public DbSet<LocalStandardValue> LocalStandardValues => Set<LocalStandardValue>();
+    public DbSet<UserTeam> UserTeams => Set<UserTeam>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        configurationBuilder.Properties<AccessAction>().HaveConversion<string>().HaveMaxLength(32);
         // Codes stored as their names read the same in SQLite and PostgreSQL and survive reordering.
         foreach (var enumType in typeof(Child).Assembly.GetTypes().Where(t => t.IsEnum && t.Namespace == typeof(Child).Namespace))
         {
@@ -63,6 +68,26 @@ public abstract class SightlineDbContext(DbContextOptions options) : DbContext(o
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
+        model.Entity<SightlineUser>().Property(u => u.WorkerStaffId).HasMaxLength(64);
+        model.Entity<UserTeam>(team =>
+        {
+            team.HasIndex(t => new { t.UserId, t.TeamId }).IsUnique();
+            team.HasOne<SightlineUser>().WithMany(u => u.Teams).HasForeignKey(t => t.UserId);
+            team.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<AccessLogEntry>(entry =>
+        {
+            entry.ToTable("AccessLog");
+            entry.HasIndex(e => e.At);
+            entry.HasIndex(e => e.ChildId);
+            entry.HasIndex(e => e.UserId);
+            entry.Property(e => e.UserId).HasMaxLength(450);
+            entry.Property(e => e.UserName).HasMaxLength(256);
+            entry.Property(e => e.Record).HasMaxLength(200);
+            entry.Property(e => e.Detail).HasMaxLength(1000);
+        });
+
         model.Entity<Council>().Property(c => c.Code).HasMaxLength(3);
 
         model.Entity<Child>(child =>

@@ -12,6 +12,8 @@ internal static class Program
         {
             GenerateCommand.Create(),
             DemoCommand.Create(),
+            ServeCommand.Create(),
+            UsersCommand.Create(),
             MigrateCommand.Create(),
             ImportCommand.Create(),
             ExportCommand.Create(),

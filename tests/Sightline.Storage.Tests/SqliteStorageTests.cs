@@ -29,6 +29,12 @@ public sealed class SqliteStorageTests : IDisposable
     public void LocalStandardsAreStoredAsVersions() => StorageContract.LocalStandardsAreStoredAsVersions(NewDatabase());
 
     [Fact]
+    public void AccessLogIsAppendOnly() => StorageContract.AccessLogIsAppendOnly(NewDatabase());
+
+    [Fact]
+    public void AccountKeepsItsWorkerAndTeams() => StorageContract.AccountKeepsItsWorkerAndTeams(NewDatabase());
+
+    [Fact]
     public void MigratingTwiceIsHarmless()
     {
         var database = NewDatabase();

@@ -266,4 +266,63 @@ public static class StorageContract
         db.SaveChanges();
         return (team, worker);
     }
+
+    /// <summary>The access log takes new entries, and the database refuses to change or remove one, whoever asks.</summary>
+    public static void AccessLogIsAppendOnly(SightlineDatabase database)
+    {
+        database.Migrate();
+        using (var db = database.Open())
+        {
+            db.AccessLog.Add(new AccessLogEntry { At = new DateTime(2026, 11, 2, 9, 30, 0, DateTimeKind.Utc), UserName = "a.worker", Action = AccessAction.ViewChild, ChildId = 42, Record = "Child 42", Allowed = true });
+            db.AccessLog.Add(new AccessLogEntry { At = new DateTime(2026, 11, 2, 9, 31, 0, DateTimeKind.Utc), UserName = "a.worker", Action = AccessAction.Export, Record = "My work CSV", Detail = "12 rows", Allowed = false });
+            db.SaveChanges();
+        }
+
+        using (var db = database.Open())
+        {
+            var entry = db.AccessLog.OrderBy(e => e.Id).First();
+            entry.Allowed = false;
+            var change = () => db.SaveChanges();
+            change.Should().Throw<DbUpdateException>().Which.InnerException!.Message.Should().Contain("append-only");
+        }
+
+        using (var db = database.Open())
+        {
+            var removeOne = () => db.AccessLog.Where(e => e.ChildId == 42).ExecuteDelete();
+            removeOne.Should().Throw<Exception>().WithMessage("*append-only*");
+            var rewrite = () => db.AccessLog.ExecuteUpdate(e => e.SetProperty(x => x.UserName, "someone else"));
+            rewrite.Should().Throw<Exception>().WithMessage("*append-only*");
+        }
+
+        using (var db = database.Open())
+        {
+            db.AccessLog.OrderBy(e => e.Id).Select(e => new { e.UserName, e.Action, e.ChildId, e.Allowed, e.At })
+                .ToList().Should().BeEquivalentTo(new[]
+                {
+                    new { UserName = "a.worker", Action = AccessAction.ViewChild, ChildId = (int?)42, Allowed = true, At = new DateTime(2026, 11, 2, 9, 30, 0, DateTimeKind.Utc) },
+                    new { UserName = "a.worker", Action = AccessAction.Export, ChildId = (int?)null, Allowed = false, At = new DateTime(2026, 11, 2, 9, 31, 0, DateTimeKind.Utc) },
+                }, options => options.WithStrictOrdering().Using<DateTime>(c => c.Subject.Should().BeCloseTo(c.Expectation, TimeSpan.Zero)).WhenTypeIs<DateTime>());
+        }
+    }
+
+    /// <summary>An account with a team link is stored and read back with its link.</summary>
+    public static void AccountKeepsItsWorkerAndTeams(SightlineDatabase database)
+    {
+        database.Migrate();
+        using (var db = database.Open())
+        {
+            var (team, worker) = AddTeamAndWorker(db);
+            var user = new SightlineUser { UserName = "a.manager", NormalizedUserName = "A.MANAGER", WorkerStaffId = worker.StaffId };
+            user.Teams.Add(new UserTeam { UserId = user.Id, TeamId = team.Id });
+            db.Users.Add(user);
+            db.SaveChanges();
+        }
+
+        using (var db = database.Open())
+        {
+            var user = db.Users.Include(u => u.Teams).Single();
+            user.WorkerStaffId.Should().NotBeNull();
+            user.Teams.Should().ContainSingle();
+        }
+    }
 }

@@ -8,11 +8,18 @@ namespace Sightline.Cli.Commands;
 /// <summary>What a council's database holds, in counts a manager recognises.</summary>
 internal static class CouncilSummary
 {
+    /// <summary>The last day anything is recorded (the latest referral or visit): what the summary, and the
+    /// demonstration's pages, judge as at. Today when nothing is recorded.</summary>
+    public static DateOnly LastRecordedDate(SightlineDbContext db)
+    {
+        var lastReferral = db.CinEpisodes.Max(e => (DateOnly?)e.ReferralDate);
+        return new[] { lastReferral, db.Visits.Max(v => (DateOnly?)v.Date) }.Max() ?? DateOnly.FromDateTime(DateTime.Today);
+    }
+
     public static void Show(SightlineDbContext db)
     {
         var council = db.Councils.AsNoTracking().FirstOrDefault();
-        var lastReferral = db.CinEpisodes.Max(e => (DateOnly?)e.ReferralDate);
-        var asAt = new[] { lastReferral, db.Visits.Max(v => (DateOnly?)v.Date) }.Max() ?? DateOnly.FromDateTime(DateTime.Today);
+        var asAt = LastRecordedDate(db);
 
         AnsiConsole.Write(new Rule(Markup.Escape(council?.Name ?? "Council")).LeftJustified());
         if (council is not null)

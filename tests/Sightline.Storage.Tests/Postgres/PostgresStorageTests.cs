@@ -28,4 +28,10 @@ public sealed class PostgresStorageTests(PostgresServer server)
 
     [PostgresFact]
     public void LocalStandardsAreStoredAsVersions() => StorageContract.LocalStandardsAreStoredAsVersions(NewDatabase());
+
+    [PostgresFact]
+    public void AccessLogIsAppendOnly() => StorageContract.AccessLogIsAppendOnly(NewDatabase());
+
+    [PostgresFact]
+    public void AccountKeepsItsWorkerAndTeams() => StorageContract.AccountKeepsItsWorkerAndTeams(NewDatabase());
 }

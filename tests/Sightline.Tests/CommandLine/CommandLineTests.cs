@@ -16,6 +16,8 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "generate" }, "--database")]
     [InlineData(new[] { "demo" }, "--database")]
     [InlineData(new[] { "migrate" }, "--database")]
+    [InlineData(new[] { "serve" }, "--urls")]
+    [InlineData(new[] { "users", "add" }, "--role")]
     public void EveryCommandHasHelp(string[] command, string mentions)
     {
         var (exit, output, _) = _sightline.Run([.. command, "--help"]);
@@ -113,16 +115,27 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public void DemoCreatesTheDemonstrationCouncilOnceAndShowsWhatItHolds()
+    public async Task DemoCreatesTheDemonstrationCouncilOnceShowsItsAccountsAndServesIt()
     {
         var database = InHome("demo.db");
-        var first = _sightline.Run("demo", "--database", database);
+        var first = _sightline.Run("demo", "--database", database, "--no-serve");
         first.ExitCode.Should().Be(0, first.Error);
         first.Output.Should().Contain("Generating the demonstration council").And.Contain("15,000").And.Contain("Child protection plans");
+        foreach (var account in new[] { "social.worker", "team.manager", "service.manager", "quality.assurance", "performance", "senior.leader", "administrator" })
+        {
+            first.Output.Should().Contain(account);
+        }
 
-        var second = _sightline.Run("demo", "--database", database);
-        second.ExitCode.Should().Be(0, second.Error);
-        second.Output.Should().Contain("Using the demonstration council already").And.Contain("15,000");
+        first.Output.Should().Contain("password demonstration");
+
+        using var server = _sightline.Start("demo", "--database", database, "--urls", "http://127.0.0.1:0");
+        var address = server.WaitForLine(line => line.Contains("Sightline is running at ", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
+        server.Output.Should().Contain("Using the demonstration council already").And.Contain("as at 31 October 2026");
+        var url = address[(address.IndexOf("http://", StringComparison.Ordinal))..].Trim();
+        url.Should().StartWith("http://127.0.0.1:");
+        using var client = new HttpClient { BaseAddress = new Uri(url) };
+        var signIn = await client.GetStringAsync("/sign-in");
+        signIn.Should().Contain("Sign in").And.Contain("Demonstration");
     }
 
     public void Dispose() => _sightline.Dispose();

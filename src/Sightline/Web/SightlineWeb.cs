@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sightline.Cli;
+using Sightline.Storage;
+using Sightline.Web.Access;
+
+namespace Sightline.Web;
+
+/// <summary>How the web server is started: where the records are, where to listen, and what to show.</summary>
+/// <param name="Database">The council's database (already migrated).</param>
+/// <param name="DataFolder">Sightline's data folder: <c>sightline.json</c> and <c>bank-holidays.csv</c> are read from it.</param>
+internal sealed record WebOptions(SightlineDatabase Database, string DataFolder)
+{
+    /// <summary>The addresses to listen on; port 0 picks a free port.</summary>
+    public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5000"];
+
+    /// <summary>A fixed today (see <see cref="SightlineClock"/>); null for the real date.</summary>
+    public DateOnly? Today { get; init; }
+
+    /// <summary>True for the demonstration council: every page says the records are made up.</summary>
+    public bool Demonstration { get; init; }
+
+    /// <summary>Settings that take precedence over sightline.json and the environment (the tests' own).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Another place for the server's log to go, beside the console (the tests read it back).</summary>
+    public ILoggerProvider? ExtraLog { get; init; }
+}
+
+/// <summary>What every page's layout needs to know about the site.</summary>
+/// <param name="Demonstration">Whether the records are a made-up demonstration council.</param>
+/// <param name="SingleSignOnName">The name of the council's single sign-on, when it is configured.</param>
+/// <param name="BrandColour">A brand colour from the configuration (#rrggbb), or null for Sightline's own.</param>
+public sealed record SiteSettings(bool Demonstration, string? SingleSignOnName, string? BrandColour);
+
+/// <summary>Sightline's web server: Razor Pages over the council's records, signed in with ASP.NET Core Identity
+/// accounts (and the council's OpenID Connect single sign-on when configured).</summary>
+internal static partial class SightlineWeb
+{
+    /// <summary>The authentication scheme of the council's single sign-on.</summary>
+    public const string SingleSignOnScheme = "oidc";
+
+    /// <summary>Pages are only for those whose role sees children (<see cref="Roles.WithChildren"/>).</summary>
+    public const string ChildrenPolicy = "children";
+
+    /// <summary>Pages only for administrators.</summary>
+    public const string AdministrationPolicy = "administration";
+
+    /// <summary>How long a session lasts without a request: each request within it starts the time again.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromMinutes(30);
+
+    public static WebApplication Build(WebOptions options)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // The compiled pages and wwwroot sit beside sightline.dll, whichever process hosts it (the executable or a test).
+            ApplicationName = typeof(SightlineWeb).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+            Args = [],
+        });
+        builder.Configuration
+            .AddJsonFile(Path.Combine(options.DataFolder, "sightline.json"), optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables("SIGHTLINE_")
+            .AddInMemoryCollection(options.Settings);
+        builder.WebHost.UseUrls([.. options.Urls]);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        // Framework logging is kept to warnings: at information it writes every request's path and query string.
+        // Sightline's own messages carry identifiers only, never a name or a date of birth.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+        });
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        if (options.ExtraLog is not null)
+        {
+            builder.Logging.AddProvider(options.ExtraLog);
+        }
+
+        var singleSignOn = builder.Configuration.GetSection("Oidc");
+        var authority = singleSignOn["Authority"] is { Length: > 0 } a ? new Uri(a) : null;
+        var brand = builder.Configuration["Brand:Colour"];
+        if (brand is not null && !BrandColour().IsMatch(brand))
+        {
+            throw new ArgumentException($"Brand:Colour must be a colour written #rrggbb, not '{brand}'.");
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(options.Database);
+        services.AddScoped<SightlineDbContext>(_ => options.Database.Open());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new SightlineClock(provider.GetRequiredService<TimeProvider>(), options.Today));
+        services.AddSingleton(_ => new CouncilData(SnapshotLoader.Load(options.Database), CalendarConfiguration.Load(options.DataFolder)));
+        services.AddSingleton(new SiteSettings(options.Demonstration, authority is null ? null : singleSignOn["DisplayName"] ?? "single sign-on", brand));
+        services.AddScoped<ChildAccess>();
+        services.AddScoped<AccessLog>();
+
+        // Session and anti-forgery cookies are protected with keys kept in the data folder, so that sessions survive
+        // a restart.
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")))
+            .SetApplicationName("sightline");
+        services.AddIdentity<SightlineUser, IdentityRole>(AccountRules.Apply)
+            .AddEntityFrameworkStores<SightlineDbContext>();
+        // Every request checks the account is still enabled and unchanged, so disabling it ends its sessions at once.
+        services.Configure<SecurityStampValidatorOptions>(validator => validator.ValidationInterval = TimeSpan.Zero);
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "sightline.session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = SessionLifetime;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/sign-in";
+            cookie.LogoutPath = "/sign-out";
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                // A page the user's roles do not allow: refused with 403 (not a redirect) and written to the access log.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.HttpContext.RequestServices.GetRequiredService<AccessLog>()
+                    .RefusedPage(context.HttpContext.User, $"Page {context.Request.Path}", "Not allowed for the account's roles.");
+                return Task.CompletedTask;
+            };
+        });
+        services.ConfigureExternalCookie(cookie =>
+        {
+            cookie.Cookie.Name = "sightline.external";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
+        if (authority is not null)
+        {
+            services.AddAuthentication().AddOpenIdConnect(SingleSignOnScheme, singleSignOn["DisplayName"] ?? "Single sign-on", oidc =>
+            {
+                oidc.Authority = authority.ToString();
+                oidc.ClientId = singleSignOn["ClientId"] ?? throw new ArgumentException("Oidc:ClientId is needed with Oidc:Authority.");
+                oidc.ClientSecret = singleSignOn["ClientSecret"];
+                oidc.ResponseType = "code";
+                oidc.UsePkce = true;
+                oidc.SignInScheme = IdentityConstants.ExternalScheme;
+                oidc.CallbackPath = "/signin-oidc";
+                oidc.SignedOutCallbackPath = "/signout-callback-oidc";
+                oidc.MapInboundClaims = false;
+                oidc.GetClaimsFromUserInfoEndpoint = true;
+                oidc.SaveTokens = false;
+                oidc.Scope.Add("email");
+            });
+        }
+
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "sightline.antiforgery";
+            antiforgery.Cookie.HttpOnly = true;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            antiforgery.FormFieldName = "__RequestVerificationToken";
+        });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ChildrenPolicy, policy => policy.RequireRole(Roles.WithChildren))
+            .AddPolicy(AdministrationPolicy, policy => policy.RequireRole(Roles.Administrator));
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            pages.Conventions.AllowAnonymousToPage("/Account/SingleSignOn");
+            pages.Conventions.AllowAnonymousToPage("/Error");
+            pages.Conventions.AuthorizeFolder("/MyWork", ChildrenPolicy);
+            pages.Conventions.AuthorizeFolder("/Children", ChildrenPolicy);
+            pages.Conventions.AuthorizeFolder("/Admin", AdministrationPolicy);
+        });
+
+        var app = builder.Build();
+        app.UseSecurityHeaders(authority is null ? null : authority.GetLeftPart(UriPartial.Authority));
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/brand.css", (SiteSettings site) => Results.Text(
+                site.BrandColour is { } colour ? $":root{{--govuk-brand-colour:{colour};}}\n" : "/* Sightline's own brand colour */\n", "text/css"))
+            .AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Loads the council's records into memory before the first request, and says how long it took.</summary>
+    public static void LoadCouncil(WebApplication app)
+    {
+        var timer = Stopwatch.StartNew();
+        var council = app.Services.GetRequiredService<CouncilData>();
+        Loaded(app.Logger, council.Snapshot.Children.Count, timer.Elapsed.TotalSeconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Children} children's records in {Seconds:N1} s")]
+    private static partial void Loaded(ILogger logger, int children, double seconds);
+
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    private static partial Regex BrandColour();
+}
