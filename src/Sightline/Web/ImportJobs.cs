@@ -85,9 +85,9 @@ public sealed class ImportJob(Guid id, string userId, string fileName, ImportReq
 /// <summary>Runs the imports started from the Data page in the background, one at a time, through the same importers
 /// as <c>sightline import</c>: the census through <see cref="CinCensusImport"/>, a workbook through
 /// <see cref="AnnexAImporter"/>, an extract through <see cref="CsvExtracts"/> inside <see cref="ImportLog"/>. The file
-/// is kept in the data folder's <c>uploads</c> folder only while its import runs. When an import has changed the
+/// is kept in <paramref name="folder"/> (the data folder's <c>uploads</c>) only while its import runs. When an import has changed the
 /// records, the council is loaded again (<see cref="CouncilStore.Reload"/>).</summary>
-public sealed partial class ImportJobs(SightlineDatabase database, CouncilStore council, ILogger<ImportJobs> logger)
+public sealed partial class ImportJobs(SightlineDatabase database, CouncilStore council, string folder, ILogger<ImportJobs> logger)
 {
     /// <summary>How many finished jobs are remembered (their records stay in the database for ever).</summary>
     private const int Kept = 50;
@@ -98,10 +98,24 @@ public sealed partial class ImportJobs(SightlineDatabase database, CouncilStore 
     /// <summary>The job, when it exists and the account started it.</summary>
     public ImportJob? Find(Guid id, string userId) => _jobs.TryGetValue(id, out var job) && job.UserId == userId ? job : null;
 
-    /// <summary>Starts importing the file (already saved at <paramref name="path"/>, which the job deletes when done).</summary>
-    public ImportJob Start(string path, string fileName, ImportRequest request, string userId, string userName)
+    /// <summary>Saves the upload and starts importing it; the saved copy is deleted when the import ends.</summary>
+    /// <param name="content">The uploaded file.</param>
+    /// <param name="fileName">Its name as uploaded (only the name is kept, never a folder).</param>
+    /// <param name="request">What the file is.</param>
+    /// <param name="userId">The account starting it (only it sees the job).</param>
+    /// <param name="userName">The account's name, kept with the import's record.</param>
+    public async Task<ImportJob> StartAsync(Stream content, string fileName, ImportRequest request, string userId, string userName)
     {
-        var job = new ImportJob(Guid.NewGuid(), userId, fileName, request);
+        var name = string.Concat(Path.GetFileName(fileName).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' or ' ' ? c : '_')).Trim();
+        var job = new ImportJob(Guid.NewGuid(), userId, name.Length is > 0 and <= 200 && name.Trim('.').Length > 0 ? name : "upload", request);
+        // Each upload in a folder of its own, under the name it was uploaded with (which the import's record keeps).
+        var jobFolder = Directory.CreateDirectory(Path.Combine(folder, job.Id.ToString("N"))).FullName;
+        var path = Path.Combine(jobFolder, job.FileName);
+        await using (var saved = File.Create(path))
+        {
+            await content.CopyToAsync(saved);
+        }
+
         _jobs[job.Id] = job;
         foreach (var old in _jobs.Values.Where(j => j.Finished).OrderBy(j => j.Id).Take(Math.Max(0, _jobs.Count - Kept)))
         {
@@ -118,7 +132,7 @@ public sealed partial class ImportJobs(SightlineDatabase database, CouncilStore 
             finally
             {
                 _oneAtATime.Release();
-                File.Delete(path);
+                Directory.Delete(jobFolder, recursive: true);
             }
         });
         return job;

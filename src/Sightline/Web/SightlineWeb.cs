@@ -96,7 +96,8 @@ internal static partial class SightlineWeb
         services.AddSingleton(provider => new SightlineClock(provider.GetRequiredService<TimeProvider>(), options.Today));
         services.AddSingleton(_ => new CouncilStore(() => new CouncilData(SnapshotLoader.Load(options.Database), CalendarConfiguration.Load(options.DataFolder))));
         services.AddTransient(provider => provider.GetRequiredService<CouncilStore>().Current);
-        services.AddSingleton<ImportJobs>();
+        services.AddSingleton(provider => new ImportJobs(options.Database, provider.GetRequiredService<CouncilStore>(),
+            Path.Combine(options.DataFolder, "uploads"), provider.GetRequiredService<ILogger<ImportJobs>>()));
         services.AddSingleton(new SiteSettings(options.Demonstration, authority is null ? null : singleSignOn["DisplayName"] ?? "single sign-on", brand));
         services.AddScoped<ChildAccess>();
         services.AddScoped<AccessLog>();
