@@ -49,6 +49,9 @@ internal static partial class SightlineWeb
     /// <summary>Pages only for administrators.</summary>
     public const string AdministrationPolicy = "administration";
 
+    /// <summary>The Data pages (imports and the Annex A download): administrators and performance officers.</summary>
+    public const string DataPolicy = "data";
+
     /// <summary>How long a session lasts without a request: each request within it starts the time again.</summary>
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromMinutes(30);
 
@@ -98,7 +101,10 @@ internal static partial class SightlineWeb
         services.AddScoped<SightlineDbContext>(_ => options.Database.Open());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new SightlineClock(provider.GetRequiredService<TimeProvider>(), options.Today));
-        services.AddSingleton(_ => new CouncilData(SnapshotLoader.Load(options.Database), CalendarConfiguration.Load(options.DataFolder)));
+        services.AddSingleton(_ => new CouncilStore(() => new CouncilData(SnapshotLoader.Load(options.Database), CalendarConfiguration.Load(options.DataFolder))));
+        services.AddTransient(provider => provider.GetRequiredService<CouncilStore>().Current);
+        services.AddSingleton(provider => new ImportJobs(options.Database, provider.GetRequiredService<CouncilStore>(),
+            Path.Combine(options.DataFolder, "uploads"), provider.GetRequiredService<ILogger<ImportJobs>>()));
         services.AddSingleton(new SiteSettings(options.Demonstration, authority is null ? null : singleSignOn["DisplayName"] ?? "single sign-on", brand));
         services.AddScoped<ChildAccess>();
         services.AddScoped<AccessLog>();
@@ -122,6 +128,20 @@ internal static partial class SightlineWeb
             cookie.SlidingExpiration = true;
             cookie.LoginPath = "/sign-in";
             cookie.LogoutPath = "/sign-out";
+            cookie.Events.OnRedirectToLogin = context =>
+            {
+                // The API and its description answer 401 rather than sending a program to the sign-in page.
+                if (Api.IsApi(context.Request.Path))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
                 // A page the user's roles do not allow: refused with 403 (not a redirect) and written to the access log.
@@ -168,7 +188,9 @@ internal static partial class SightlineWeb
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ChildrenPolicy, policy => policy.RequireRole(Roles.WithChildren))
-            .AddPolicy(AdministrationPolicy, policy => policy.RequireRole(Roles.Administrator));
+            .AddPolicy(AdministrationPolicy, policy => policy.RequireRole(Roles.Administrator))
+            .AddPolicy(DataPolicy, policy => policy.RequireRole(Roles.Administrator, Roles.Performance));
+        Api.AddTo(services);
         services.AddRazorPages(pages =>
         {
             pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
@@ -177,6 +199,8 @@ internal static partial class SightlineWeb
             pages.Conventions.AuthorizeFolder("/MyWork", ChildrenPolicy);
             pages.Conventions.AuthorizeFolder("/Children", ChildrenPolicy);
             pages.Conventions.AuthorizeFolder("/Admin", AdministrationPolicy);
+            pages.Conventions.AuthorizeFolder("/Data", DataPolicy);
+            pages.Conventions.AuthorizeFolder("/Settings", AdministrationPolicy);
         });
 
         var app = builder.Build();
@@ -191,6 +215,7 @@ internal static partial class SightlineWeb
                 site.BrandColour is { } colour ? $":root{{--govuk-brand-colour:{colour};}}\n" : "/* Sightline's own brand colour */\n", "text/css"))
             .AllowAnonymous();
         app.MapRazorPages();
+        Api.Map(app);
         return app;
     }
 
