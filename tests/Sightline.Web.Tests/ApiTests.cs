@@ -78,7 +78,8 @@ public sealed class ApiTests(CouncilServer server)
         foreach (var (value, engine) in values.EnumerateArray().Zip(expected))
         {
             value.GetProperty("indicator").GetString().Should().Be(engine.Indicator.Id);
-            value.GetProperty("numerator").GetInt32().Should().Be(engine.Numerator);
+            value.GetProperty("numerator").GetDouble().Should().Be(engine.Numerator);
+            value.GetProperty("bands").GetArrayLength().Should().Be(engine.Bands.Count);
         }
 
         var monthly = await Json(client, "/api/indicators?from=2026-01-01&to=2026-03-31&monthly=true");

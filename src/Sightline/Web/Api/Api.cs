@@ -34,8 +34,10 @@ public sealed record ApiAlert(string Rule, string RuleName, Severity Severity, i
 /// <param name="Gaps">Rules not judged because their records have not been loaded, each with why.</param>
 public sealed record ApiAlerts(DateOnly AsAt, IReadOnlyList<ApiAlert> Alerts, IReadOnlyList<string> Gaps);
 
-/// <summary>An indicator over one period: its value, and the numerator and denominator behind it.</summary>
-public sealed record ApiIndicator(string Indicator, string Name, DateOnly From, DateOnly To, double? Value, int Numerator, int? Denominator, IndicatorUnit Unit, double? England);
+/// <summary>An indicator over one period: its value, the numerator and denominator behind it (full-time
+/// equivalents may be fractional), a distribution's bands, and the records missing when there is no value.</summary>
+public sealed record ApiIndicator(string Indicator, string Name, DateOnly From, DateOnly To, double? Value, double Numerator, double? Denominator, IndicatorUnit Unit, double? England,
+    IReadOnlyList<IndicatorBand> Bands, IReadOnlyList<string> Missing);
 
 /// <summary>One child the user may see, and who holds the case today.</summary>
 public sealed record ApiChild(int Id, string LAChildId, int? TeamId, string? Team, int? WorkerId, string? Worker);
@@ -135,7 +137,7 @@ internal static class Api
         var periods = monthly == true ? period.Months().ToList() : [period];
         var values = IndicatorCatalogue.All
             .SelectMany(indicator => periods.Select(p => indicator.Compute(council.Snapshot, p, council.AsAt(p.To))))
-            .Select(v => new ApiIndicator(v.Indicator.Id, v.Indicator.Name, v.Period.From, v.Period.To, v.Value, v.Numerator, v.Denominator, v.Indicator.Unit, v.Indicator.England))
+            .Select(v => new ApiIndicator(v.Indicator.Id, v.Indicator.Name, v.Period.From, v.Period.To, v.Value, v.Numerator, v.Denominator, v.Indicator.Unit, v.Indicator.England, v.Bands, v.Missing))
             .ToList();
         return TypedResults.Ok(values);
     }
