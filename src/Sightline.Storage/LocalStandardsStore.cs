@@ -11,7 +11,7 @@ namespace Sightline.Storage;
 public sealed record LocalStandardsChange(LocalStandards Before, LocalStandards After, bool Replaced)
 {
     /// <summary>The settings whose value differs between <see cref="Before"/> and <see cref="After"/>, in catalogue order.</summary>
-    public IEnumerable<LocalStandardSetting> Changed => LocalStandards.Settings.Where(s => s.Of(Before) != s.Of(After));
+    public IEnumerable<LocalStandardSetting> Changed => After.ChangedFrom(Before);
 }
 
 /// <summary>A council's local standards in the database, version by version: reading them, and recording a version.

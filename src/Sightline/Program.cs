@@ -19,6 +19,8 @@ internal static class Program
             ExportCommand.Create(),
             AlertsCommand.Create(),
             IndicatorsCommand.Create(),
+            SupervisionCommand.Create(),
+            WorkforceCommand.Create(),
             StandardsCommand.Create(),
             RulesCommand.Create(),
             BenchCommand.Create(),

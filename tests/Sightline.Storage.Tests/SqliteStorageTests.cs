@@ -29,6 +29,12 @@ public sealed class SqliteStorageTests : IDisposable
     public void AccountKeepsItsWorkerAndTeams() => StorageContract.AccountKeepsItsWorkerAndTeams(NewDatabase());
 
     [Fact]
+    public void SnapshotCarriesAbsencesAndSupervision() => StorageContract.SnapshotCarriesAbsencesAndSupervision(NewDatabase());
+
+    [Fact]
+    public void LocalStandardsAreStoredAsVersions() => StorageContract.LocalStandardsAreStoredAsVersions(NewDatabase());
+
+    [Fact]
     public void MigratingTwiceIsHarmless()
     {
         var database = NewDatabase();

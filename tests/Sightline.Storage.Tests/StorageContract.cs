@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sightline.Model;
+using Sightline.Oversight;
 
 namespace Sightline.Storage.Tests;
 
@@ -153,6 +154,104 @@ public static class StorageContract
 
         using var check = database.Open();
         check.Children.Count().Should().Be(0);
+    }
+
+    /// <summary>The snapshot carries the workforce the supervision and caseload measures read: services, each
+    /// worker's absences, and every supervision session with its children discussed and actions, and says which of
+    /// them were loaded.</summary>
+    public static void SnapshotCarriesAbsencesAndSupervision(SightlineDatabase database)
+    {
+        database.Migrate();
+        using (var db = database.Open())
+        {
+            var (team, worker) = AddTeamAndWorker(db);
+            var manager = new Worker { StaffId = "M1", Name = "A Manager", TeamId = team.Id, Role = WorkerRole.TeamManager, StartDate = new DateOnly(2018, 4, 3) };
+            db.Workers.Add(manager);
+            var child = new Child { LAChildId = "C0000002" };
+            db.Children.Add(child);
+            db.SaveChanges();
+            db.WorkerAbsences.Add(new WorkerAbsence { WorkerId = worker.Id, Kind = AbsenceKind.Maternity, From = new DateOnly(2025, 3, 17), To = new DateOnly(2025, 12, 14) });
+            var session = new SupervisionSession { WorkerId = worker.Id, SupervisorId = manager.Id, Date = new DateOnly(2025, 3, 3), Notes = "Reviewed each plan." };
+            session.ChildrenDiscussed.Add(new SupervisionChildDiscussed { ChildId = child.Id });
+            session.Actions.Add(new SupervisionAction { ChildId = child.Id, Description = "Update the plan", DueDate = new DateOnly(2025, 3, 14) });
+            db.SupervisionSessions.Add(session);
+            db.SupervisionSessions.Add(new SupervisionSession { WorkerId = worker.Id, SupervisorId = manager.Id, Date = new DateOnly(2025, 2, 3), Held = false, ReasonNotHeld = "Worker in court." });
+            db.SaveChanges();
+        }
+
+        var snapshot = SnapshotLoader.Load(database);
+        snapshot.Services.Select(s => s.Name).Should().Equal("Safeguarding");
+        var loaded = snapshot.Workers.Single(w => w.StaffId == "S1");
+        loaded.Absences.Single().Should().BeEquivalentTo(new { Kind = AbsenceKind.Maternity, From = new DateOnly(2025, 3, 17), To = (DateOnly?)new DateOnly(2025, 12, 14) });
+        snapshot.Supervision.Should().HaveCount(2);
+        var held = snapshot.Supervision.Single(s => s.Held);
+        held.ChildrenDiscussed.Single().ChildId.Should().Be(snapshot.Children.Single(c => c.LAChildId == "C0000002").Id);
+        held.Actions.Single().DueDate.Should().Be(new DateOnly(2025, 3, 14));
+        snapshot.Supervision.Single(s => !s.Held).ReasonNotHeld.Should().Be("Worker in court.");
+        snapshot.Coverage.Has("supervision").Should().BeTrue();
+        snapshot.Coverage.Has("supervision actions").Should().BeTrue();
+        snapshot.Coverage.Has("absences").Should().BeTrue();
+        snapshot.Workforce.RecordsBegin.Should().Be(new DateOnly(2025, 2, 3));
+        snapshot.Workforce.DiscussedInSupervision(held.ChildrenDiscussed[0].ChildId).Should().Equal(new DateOnly(2025, 3, 3));
+    }
+
+    /// <summary>A council's local standards are stored version by version: a new date adds a version copying the
+    /// settings not given from the one before, the same date again replaces it, a bad value or a database with no
+    /// council saves nothing, and the snapshot carries the versions (the defaults when there are none).</summary>
+    public static void LocalStandardsAreStoredAsVersions(SightlineDatabase database)
+    {
+        database.Migrate();
+        var september = new DateOnly(2025, 9, 1);
+        var january = new DateOnly(2026, 1, 5);
+        var firstRecorded = new DateTime(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc);
+        var secondRecorded = new DateTime(2026, 11, 21, 14, 5, 0, DateTimeKind.Utc);
+        Dictionary<LocalStandardSetting, int> Set(string name, int value) => new() { [LocalStandards.Setting(name)!] = value };
+
+        using (var db = database.Open())
+        {
+            var withoutCouncil = () => LocalStandardsStore.Set(db, september, Set("cp-visit-working-days", 15), "test", firstRecorded);
+            withoutCouncil.Should().Throw<InvalidOperationException>().WithMessage("*no council*");
+            db.Councils.Add(new Council { Code = "999", Name = "Testshire", ChildPopulation = 50_000 });
+            db.SaveChanges();
+        }
+
+        SnapshotLoader.Load(database).Standards.Versions.Should().BeEmpty();
+        SnapshotLoader.Load(database).Standards.InForceOn(september).Should().Be(LocalStandards.Defaults);
+
+        using (var db = database.Open())
+        {
+            var first = LocalStandardsStore.Set(db, september, Set("cp-visit-working-days", 15), "alice, sightline standards set", firstRecorded);
+            (first.Replaced, first.Before.CpVisitWorkingDays, first.After.CpVisitWorkingDays).Should().Be((false, 10, 15));
+            LocalStandardsStore.Set(db, january, Set("caseload-warning", 16), "alice, sightline standards set", firstRecorded);
+            var again = LocalStandardsStore.Set(db, september, Set("cin-visit-working-days", 25), "bob, settings page", secondRecorded);
+            (again.Replaced, again.After.CpVisitWorkingDays, again.After.CinVisitWorkingDays).Should().Be((true, 15, 25));
+            again.Changed.Select(s => s.Name).Should().Equal("cin-visit-working-days");
+
+            var refused = () => LocalStandardsStore.Set(db, new DateOnly(2026, 3, 2), Set("cp-visit-working-days", 0), "carol", secondRecorded);
+            refused.Should().Throw<ArgumentException>().WithMessage("cp-visit-working-days must be from 1 to 30*");
+        }
+
+        using (var db = database.Open())
+        {
+            var versions = LocalStandardsStore.Versions(db);
+            versions.Select(v => v.EffectiveFrom).Should().Equal(september, january);
+            (versions[0].RecordedBy, versions[0].RecordedAtUtc, versions[1].RecordedAtUtc).Should().Be(("bob, settings page", secondRecorded, firstRecorded));
+            versions.Should().OnlyContain(v => v.Values.Count == LocalStandards.Settings.Count);
+            db.LocalStandardValues.Count().Should().Be(2 * LocalStandards.Settings.Count, "replacing a version rewrites its values rather than adding more");
+
+            // Two versions on one date are refused by the database itself, whatever writes them.
+            db.LocalStandardsVersions.Add(new LocalStandardsVersion { CouncilId = versions[0].CouncilId, EffectiveFrom = september, RecordedBy = "direct", RecordedAtUtc = firstRecorded });
+            var duplicate = () => db.SaveChanges();
+            duplicate.Should().Throw<DbUpdateException>();
+        }
+
+        var standards = SnapshotLoader.Load(database).Standards;
+        standards.InForceOn(september.AddDays(-1)).Should().Be(LocalStandards.Defaults);
+        standards.InForceOn(september).Should().Be(LocalStandards.Defaults with { EffectiveFrom = september, CpVisitWorkingDays = 15, CinVisitWorkingDays = 25 });
+
+        // The January version was recorded when September's CIN visits were still 20: a later version is not changed
+        // by replacing an earlier one.
+        standards.InForceOn(new DateOnly(2026, 6, 30)).Should().Be(LocalStandards.Defaults with { EffectiveFrom = january, CpVisitWorkingDays = 15, CaseloadWarning = 16 });
     }
 
     private static (Team Team, Worker Worker) AddTeamAndWorker(SightlineDbContext db)

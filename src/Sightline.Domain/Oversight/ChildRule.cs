@@ -3,13 +3,24 @@ using Sightline.Model;
 
 namespace Sightline.Oversight;
 
-/// <summary>A rule about one child: given the child's whole record and the as-at date, the alerts it raises.
-/// Rules are pure: no clock, no database, no I/O.</summary>
-public interface IChildRule
+/// <summary>An alert rule: its name, definition and source. Each is a <see cref="IChildRule"/> or an <see cref="IWorkerRule"/>.</summary>
+public interface IRule
 {
     RuleInfo Info { get; }
+}
 
+/// <summary>A rule about one child: given the child's whole record and the as-at date, the alerts it raises.
+/// Rules are pure: no clock, no database, no I/O.</summary>
+public interface IChildRule : IRule
+{
     IEnumerable<Alert> Evaluate(Child child, AsAt asAt);
+}
+
+/// <summary>A rule run once for each worker, over the workforce records: about the worker (supervision, caseload) or
+/// about the children allocated to them (case supervision). Pure, like <see cref="IChildRule"/>.</summary>
+public interface IWorkerRule : IRule
+{
+    IEnumerable<Alert> Evaluate(Worker worker, Workforce.WorkforceRecords records, AsAt asAt);
 }
 
 /// <summary>Small helpers the rules share, so that each reads like its definition.</summary>
@@ -26,7 +37,12 @@ internal static class RuleText
         $"{overdue} {(counting == Counting.WorkingDays ? "working day" : "day")}{(overdue == 1 ? "" : "s")}";
 
     /// <summary>An alert for something due on <paramref name="due"/> and not done by the as-at date, or none if not yet late.</summary>
-    public static Alert? Overdue(RuleInfo rule, Child child, DateOnly due, AsAt asAt, string whatHappened)
+    public static Alert? Overdue(RuleInfo rule, Child child, DateOnly due, AsAt asAt, string whatHappened) =>
+        Overdue(rule, child.Id, null, due, asAt, whatHappened);
+
+    /// <summary>An alert about a child, a worker or both, for something due on <paramref name="due"/> and not done by
+    /// the as-at date, or none if not yet late.</summary>
+    public static Alert? Overdue(RuleInfo rule, int? childId, int? workerId, DateOnly due, AsAt asAt, string whatHappened)
     {
         var overdue = asAt.Overdue(due, rule.Counting);
         if (overdue <= 0)
@@ -34,7 +50,7 @@ internal static class RuleText
             return null;
         }
 
-        return new Alert(rule, child.Id, null, due, overdue, Severities.For(overdue, rule.Counting),
+        return new Alert(rule, childId, workerId, due, overdue, Severities.For(overdue, rule.Counting),
             $"{rule.Name} by {Late(overdue, rule.Counting)}. {whatHappened} Clears when {rule.ClearsWhen}.");
     }
 

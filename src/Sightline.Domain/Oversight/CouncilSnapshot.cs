@@ -22,6 +22,19 @@ public sealed class CouncilSnapshot(Council? council, IReadOnlyList<Child> child
     /// <summary>What to judge by on <paramref name="date"/>: the date, the calendar, and the council's local
     /// standards in force on that date, so that a past date is judged as it stood then.</summary>
     public AsAt On(DateOnly date, WorkingDayCalendar calendar) => new(date, calendar, Standards.InForceOn(date));
+
+    /// <summary>The service areas the teams belong to.</summary>
+    public IReadOnlyList<Service> Services { get; init; } = [];
+
+    /// <summary>Every supervision session, informal case discussion and session recorded as not held, each with
+    /// the children discussed and the actions agreed. Workers' absences are on <see cref="Worker.Absences"/>.</summary>
+    public IReadOnlyList<SupervisionSession> Supervision { get; init; } = [];
+
+    private Workforce.WorkforceRecords? _workforce;
+
+    /// <summary>The workforce records indexed for the supervision and caseload measures, built on first use.</summary>
+    public Workforce.WorkforceRecords Workforce =>
+        LazyInitializer.EnsureInitialized(ref _workforce, () => new Workforce.WorkforceRecords(this));
 }
 
 /// <summary>Which kinds of record a council has loaded. The CIN census carries no visits, allocations, plan actions

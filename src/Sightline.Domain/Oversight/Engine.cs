@@ -3,11 +3,13 @@ using Sightline.Model;
 
 namespace Sightline.Oversight;
 
-/// <summary>A rule that could not be judged because the data it needs was not loaded, and for how many children.</summary>
-public sealed record CoverageGap(RuleInfo Rule, string Missing, int ChildrenWithOpenCases)
+/// <summary>A rule that could not be judged because the data it needs was not loaded, and for how many children
+/// (or, for a rule about workers, how many workers in post).</summary>
+public sealed record CoverageGap(RuleInfo Rule, string Missing, int ChildrenWithOpenCases, int WorkersInPost = 0)
 {
-    public string Explanation =>
-        $"No {Missing} data has been loaded, so \"{Rule.Name}\" is not judged for the {ChildrenWithOpenCases:N0} children with an open case. Load the {Missing} extract to see it.";
+    public string Explanation => Rule.Subject == AlertSubject.Worker
+        ? $"No {Missing} data has been loaded, so \"{Rule.Name}\" is not judged for the {WorkersInPost:N0} workers in post. Load the {Missing} extract to see it."
+        : $"No {Missing} data has been loaded, so \"{Rule.Name}\" is not judged for the {ChildrenWithOpenCases:N0} children with an open case. Load the {Missing} extract to see it.";
 }
 
 /// <summary>The alerts for a council as at a date, with the gaps in what could be judged.</summary>
@@ -19,9 +21,12 @@ public static class OversightEngine
     /// <summary>Every alert as at <paramref name="asAt"/>, most urgent first (severity, then time overdue).</summary>
     /// <param name="snapshot">The council's records.</param>
     /// <param name="asAt">The date, calendar and local standards to judge by.</param>
-    /// <param name="rules">The rules to run; all of <see cref="RuleCatalogue.ChildRules"/> when null.</param>
-    public static AlertReport Alerts(CouncilSnapshot snapshot, AsAt asAt, IReadOnlyList<IChildRule>? rules = null)
+    /// <param name="rules">The child rules to run; all of <see cref="RuleCatalogue.ChildRules"/> when null.</param>
+    /// <param name="workerRules">The worker rules to run; when null, all of <see cref="RuleCatalogue.WorkerRules"/> if
+    /// <paramref name="rules"/> is null too, and none if child rules were chosen.</param>
+    public static AlertReport Alerts(CouncilSnapshot snapshot, AsAt asAt, IReadOnlyList<IChildRule>? rules = null, IReadOnlyList<IWorkerRule>? workerRules = null)
     {
+        workerRules ??= rules is null ? RuleCatalogue.WorkerRules : [];
         rules ??= RuleCatalogue.ChildRules;
         var runnable = rules.Where(r => !snapshot.Coverage.MissingFor(r.Info).Any()).ToArray();
         var alerts = new ConcurrentBag<Alert[]>();
@@ -41,12 +46,32 @@ public static class OversightEngine
             alerts.Add([.. found]);
         });
 
-        var openCases = rules.Count == runnable.Length ? 0 : snapshot.Children.Count(c => c.CinEpisodes.Exists(e => e.IsOpenOn(asAt.Date)));
-        var gaps = rules.Except(runnable)
-            .Select(r => new CoverageGap(r.Info, string.Join(" and ", snapshot.Coverage.MissingFor(r.Info)), openCases))
+        // Workers are few beside children, and each worker rule reads the shared workforce records.
+        var workerRunnable = workerRules.Where(r => !snapshot.Coverage.MissingFor(r.Info).Any()).ToArray();
+        if (workerRunnable.Length > 0)
+        {
+            var records = snapshot.Workforce;
+            var found = new List<Alert>();
+            foreach (var worker in snapshot.Workers)
+            {
+                foreach (var rule in workerRunnable)
+                {
+                    found.AddRange(rule.Evaluate(worker, records, asAt));
+                }
+            }
+
+            alerts.Add([.. found]);
+        }
+
+        var notRun = rules.Except(runnable).Select(r => r.Info).Concat(workerRules.Except(workerRunnable).Select(r => r.Info)).ToList();
+        var openCases = notRun.Count == 0 ? 0 : snapshot.Children.Count(c => c.CinEpisodes.Exists(e => e.IsOpenOn(asAt.Date)));
+        var workersInPost = notRun.Count == 0 ? 0 : snapshot.Workers.Count(w => w.IsInPostOn(asAt.Date));
+        var gaps = notRun
+            .Select(r => new CoverageGap(r, string.Join(" and ", snapshot.Coverage.MissingFor(r)), openCases, workersInPost))
             .ToList();
         var ordered = alerts.SelectMany(a => a)
-            .OrderByDescending(a => a.Severity).ThenByDescending(a => a.Overdue).ThenBy(a => a.Rule.Id, StringComparer.Ordinal).ThenBy(a => a.ChildId)
+            .OrderByDescending(a => a.Severity).ThenByDescending(a => a.Overdue).ThenBy(a => a.Rule.Id, StringComparer.Ordinal)
+            .ThenBy(a => a.ChildId).ThenBy(a => a.WorkerId)
             .ToList();
         return new AlertReport(asAt.Date, ordered, gaps);
     }

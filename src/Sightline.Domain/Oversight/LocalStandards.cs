@@ -46,6 +46,14 @@ public sealed record LocalStandards
     /// <summary>Qualified social workers are supervised at least every this many weeks (default 4).</summary>
     public int SupervisionWeeks { get; init; } = 4;
 
+    /// <summary>A worker in their Assessed and Supported Year in Employment is supervised weekly for this many
+    /// weeks from its start (default 6), then fortnightly until <see cref="AsyeFortnightlyMonths"/>, then every
+    /// <see cref="SupervisionWeeks"/>.</summary>
+    public int AsyeWeeklyWeeks { get; init; } = 6;
+
+    /// <summary>The month of the ASYE, counted from its start, until which supervision is fortnightly (default 6).</summary>
+    public int AsyeFortnightlyMonths { get; init; } = 6;
+
     /// <summary>Each allocated child's case is discussed in supervision at least every this many weeks:
     /// CP and PLO cases (default 4), CIN cases (default 6).</summary>
     public int CaseSupervisionCpWeeks { get; init; } = 4;
@@ -79,6 +87,8 @@ public sealed record LocalStandards
         new(nameof(ChurnChanges), "Changes of social worker in 12 months that signal churn.", "changes", 12),
         new(nameof(PreProceedingsReviewWeeks), "PLO pre-proceedings have a review meeting at least this often.", "weeks", 16),
         new(nameof(SupervisionWeeks), "A qualified social worker is supervised at least this often.", "weeks", 12),
+        new(nameof(AsyeWeeklyWeeks), "A worker in their Assessed and Supported Year in Employment is supervised weekly for this long from its start.", "weeks", 26),
+        new(nameof(AsyeFortnightlyMonths), "After the weekly weeks, a worker in their ASYE is supervised fortnightly until this far into it, then as a qualified social worker.", "months", 12),
         new(nameof(CaseSupervisionCpWeeks), "Each child on a child protection plan or in pre-proceedings has their case discussed in supervision at least this often.", "weeks", 12),
         new(nameof(CaseSupervisionCinWeeks), "Each child in need has their case discussed in supervision at least this often.", "weeks", 12),
         new(nameof(AuditActionWorkingDays), "An audit action is due within this time unless the audit sets its own date.", "working days", 130),
@@ -89,6 +99,9 @@ public sealed record LocalStandards
     /// <summary>The setting called <paramref name="name"/> (<see cref="LocalStandardSetting.Name"/>, any case), or null.</summary>
     public static LocalStandardSetting? Setting(string name) =>
         Settings.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The settings whose value here differs from <paramref name="before"/>, in catalogue order.</summary>
+    public IEnumerable<LocalStandardSetting> ChangedFrom(LocalStandards before) => Settings.Where(s => s.Of(before) != s.Of(this));
 
     private static string NameOf(string property) => Settings.Single(s => s.Property == property).Name;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Sightline.Formats.Csv;
@@ -42,37 +43,67 @@ internal static class IndicatorsCommand
             switch (parse.GetValue(format))
             {
                 case "csv":
-                    Console.Out.Write(CsvWriter.Line("indicator", "from", "to", "value", "numerator", "denominator", "unit", "england"));
-                    foreach (var v in values)
-                    {
-                        Console.Out.Write(CsvWriter.Line(v.Indicator.Id, v.Period.From.ToString("yyyy-MM-dd"), v.Period.To.ToString("yyyy-MM-dd"),
-                            v.Value?.ToString("0.0##"), v.Numerator.ToString(), v.Denominator?.ToString(), v.Indicator.Unit.ToString(), v.Indicator.England?.ToString("0.0##")));
-                    }
-
+                    WriteCsv(values);
                     break;
                 case "json":
-                    Console.Out.WriteLine(JsonSerializer.Serialize(values.Select(v => new
-                    {
-                        indicator = v.Indicator.Id, name = v.Indicator.Name, from = v.Period.From, to = v.Period.To, value = v.Value,
-                        numerator = v.Numerator, denominator = v.Denominator, unit = v.Indicator.Unit.ToString(), england = v.Indicator.England,
-                    }), new JsonSerializerOptions { WriteIndented = true }));
+                    WriteJson(values);
                     break;
                 default:
-                    var table = new Table().AddColumn("Indicator").AddColumn("Period").AddColumn(new TableColumn("Value").RightAligned())
-                        .AddColumn(new TableColumn("Of").RightAligned()).AddColumn(new TableColumn("England").RightAligned());
-                    foreach (var v in values)
-                    {
-                        table.AddRow(Markup.Escape(v.Indicator.Name), $"{v.Period.From:d MMM yyyy} – {v.Period.To:d MMM yyyy}", v.Display,
-                            v.Denominator is { } d ? $"{v.Numerator:N0} / {d:N0}" : $"{v.Numerator:N0}",
-                            v.Indicator.England is { } e ? (v.Indicator.Unit == IndicatorUnit.Percentage ? $"{e:0.0}%" : $"{e:0.0}") : "–");
-                    }
-
-                    AnsiConsole.Write(table);
+                    WriteTable(values);
                     break;
             }
 
             return 0;
         });
         return command;
+    }
+
+    /// <summary>A value or England figure to at least one decimal place, as before.</summary>
+    private static string Number(double? value) => value?.ToString("0.0##", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>A count as a whole number; a full-time equivalent with its decimals.</summary>
+    private static string Amount(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>One row per indicator and period, followed by one row per band of a distribution: the band's label,
+    /// its share as the value, its count as the numerator and the number measured as the denominator.</summary>
+    private static void WriteCsv(IEnumerable<IndicatorValue> values)
+    {
+        Console.Out.Write(CsvWriter.Line("indicator", "from", "to", "band", "value", "numerator", "denominator", "unit", "england"));
+        foreach (var v in values)
+        {
+            var (from, to) = (v.Period.From.ToString("yyyy-MM-dd"), v.Period.To.ToString("yyyy-MM-dd"));
+            Console.Out.Write(CsvWriter.Line(v.Indicator.Id, from, to, "", Number(v.Value), Amount(v.Numerator), Amount(v.Denominator), v.Indicator.Unit.ToString(), Number(v.Indicator.England)));
+            var measured = v.Bands.Sum(b => b.Count);
+            foreach (var band in v.Bands)
+            {
+                Console.Out.Write(CsvWriter.Line(v.Indicator.Id, from, to, band.Label, Number(band.Share), band.Count.ToString(CultureInfo.InvariantCulture), Amount(measured), nameof(IndicatorUnit.Percentage), ""));
+            }
+        }
+    }
+
+    private static void WriteJson(IEnumerable<IndicatorValue> values) =>
+        Console.Out.WriteLine(JsonSerializer.Serialize(values.Select(v => new
+        {
+            indicator = v.Indicator.Id, name = v.Indicator.Name, from = v.Period.From, to = v.Period.To, value = v.Value, display = v.Display,
+            numerator = v.Numerator, denominator = v.Denominator, unit = v.Indicator.Unit.ToString(), england = v.Indicator.England,
+            missing = v.Missing, bands = v.Bands.Select(b => new { label = b.Label, count = b.Count, share = b.Share }),
+        }), new JsonSerializerOptions { WriteIndented = true }));
+
+    /// <summary>One row per indicator and period; a distribution's bands follow it, indented, each with its share and count.</summary>
+    private static void WriteTable(IEnumerable<IndicatorValue> values)
+    {
+        var table = new Table().AddColumn("Indicator").AddColumn("Period").AddColumn(new TableColumn("Value").RightAligned())
+            .AddColumn(new TableColumn("Of").RightAligned()).AddColumn(new TableColumn("England").RightAligned());
+        foreach (var v in values)
+        {
+            table.AddRow(Markup.Escape(v.Indicator.Name), $"{v.Period.From:d MMM yyyy} – {v.Period.To:d MMM yyyy}", Markup.Escape(v.Display), v.Of,
+                v.Indicator.England is { } e ? Markup.Escape(v.Indicator.Format(e)) : "–");
+            foreach (var band in v.Bands)
+            {
+                table.AddRow($"[grey]  {Markup.Escape(band.Label)}[/]", "", band.Share is { } share ? $"[grey]{share:0.0}%[/]" : "[grey]–[/]", $"[grey]{band.Count:N0}[/]", "");
+            }
+        }
+
+        AnsiConsole.Write(table);
     }
 }

@@ -23,7 +23,7 @@ internal static class RulesCommand
             }
 
             var table = new Table().AddColumn("Rule").AddColumn("Fires when").AddColumn("Source");
-            foreach (var rule in RuleCatalogue.ChildRules)
+            foreach (var rule in RuleCatalogue.All)
             {
                 table.AddRow($"[bold]{Markup.Escape(rule.Info.Name)}[/]\n{rule.Info.Id}", Markup.Escape(rule.Info.Definition), Markup.Escape(rule.Info.Source));
             }
@@ -47,16 +47,17 @@ internal static class RulesCommand
         page.Append($"local standards in force on that date. Severity rises with time overdue: {Bands(Severities.WorkingDayBands, "working days")};\n");
         page.Append($"{Bands(Severities.DayBands, "calendar days")}.\n\n");
         page.Append("| rule | id | fires when | counted in | also needs | source | clears when |\n|---|---|---|---|---|---|---|\n");
-        foreach (var rule in RuleCatalogue.ChildRules.Select(r => r.Info))
+        foreach (var rule in RuleCatalogue.All.Select(r => r.Info))
         {
             page.Append($"| {rule.Name} | `{rule.Id}` | {rule.Definition} | {(rule.Counting == Counting.WorkingDays ? "working days" : "days")} | {(rule.Needs.Length == 0 ? "the CIN census" : string.Join(", ", rule.Needs))} | {rule.Source} | {rule.ClearsWhen} |\n");
         }
 
-        page.Append("\n## Indicators\n\n| indicator | id | definition | unit | England | source |\n|---|---|---|---|---|---|\n");
+        page.Append("\n## Indicators\n\n| indicator | id | definition | unit | also needs | England | source |\n|---|---|---|---|---|---|---|\n");
         foreach (var indicator in IndicatorCatalogue.All.Select(i => i.Info))
         {
             var england = indicator.England is { } e ? $"{e:0.0##} ({indicator.EnglandNote})" : "–";
-            page.Append($"| {indicator.Name} | `{indicator.Id}` | {indicator.Definition} | {indicator.Unit} | {england} | {indicator.Source} |\n");
+            var needs = indicator.Needs.Count == 0 ? "–" : string.Join(", ", indicator.Needs);
+            page.Append($"| {indicator.Name} | `{indicator.Id}` | {indicator.Definition} | {indicator.Unit} | {needs} | {england} | {indicator.Source} |\n");
         }
 
         page.Append("\n## Local standards and their defaults\n\n");

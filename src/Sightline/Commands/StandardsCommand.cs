@@ -160,19 +160,16 @@ internal static class StandardsCommand
             return;
         }
 
-        var list = new Table().AddColumn("In force from").AddColumn("Recorded").AddColumn("By").AddColumn("Changed from the standards before it");
+        AnsiConsole.MarkupLine("Versions, each with what changed from the standards in force before it:");
         var before = LocalStandards.Defaults;
         for (var i = 0; i < versions.Count; i++)
         {
             var version = standards[i];
-            var changes = LocalStandards.Settings.Where(s => s.Of(before) != s.Of(version)).Select(s => $"{s.Name} {s.Of(before)} → {s.Of(version)}").ToList();
-            var from = $"{version.EffectiveFrom:d MMMM yyyy}";
-            list.AddRow(ReferenceEquals(version, inForce) ? $"[bold]{from} (in force)[/]" : from, $"{versions[i].RecordedAtUtc:yyyy-MM-dd HH:mm} UTC",
-                Markup.Escape(versions[i].RecordedBy), changes.Count == 0 ? "nothing" : string.Join("\n", changes));
+            var changes = version.ChangedFrom(before).Select(s => $"{s.Name} {s.Of(before)} → {s.Of(version)}").ToList();
+            var from = ReferenceEquals(version, inForce) ? $"[bold]from {version.EffectiveFrom:d MMMM yyyy} (in force)[/]" : $"from {version.EffectiveFrom:d MMMM yyyy}";
+            AnsiConsole.MarkupLine($"  {from}: {(changes.Count == 0 ? "no change" : string.Join(", ", changes))}; recorded {versions[i].RecordedAtUtc:yyyy-MM-dd HH:mm} UTC by {Markup.Escape(versions[i].RecordedBy)}.");
             before = version;
         }
-
-        AnsiConsole.Write(list);
     }
 
     private static void WriteJson(DateOnly date, List<LocalStandardsVersion> versions)

@@ -39,6 +39,12 @@ internal static class Terminal
 
     public static int Run(RootCommand root, string[] args)
     {
+        // Written to a file or a pipe, tables take the width COLUMNS gives, as a terminal's would, rather than 80.
+        if (Console.IsOutputRedirected && int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns is >= 40 and <= 1000)
+        {
+            AnsiConsole.Profile.Width = columns;
+        }
+
         var parsed = root.Parse(args);
         try
         {

@@ -43,6 +43,16 @@ internal static class Cases
         return visit;
     }
 
+    public static Child InPreProceedings(DateOnly start, DateOnly? decided = null, PreProceedingsOutcome? outcome = null)
+    {
+        var child = Child();
+        child.PreProceedings.Add(new PreProceedings { StartDate = start, DecisionDate = decided, Outcome = outcome });
+        return child;
+    }
+
+    /// <summary>An indicator's numerator and denominator as "1/3" (a count alone as "1/").</summary>
+    public static string Ratio(this IndicatorValue value) => FormattableString.Invariant($"{value.Numerator:0.###}/{value.Denominator:0.###}");
+
     public static List<Alert> Alerts(this IChildRule rule, Child child, DateOnly asAt, LocalStandards? standards = null) =>
         rule.Evaluate(child, On(asAt, standards)).ToList();
 }

@@ -195,3 +195,66 @@ public sealed class PlanTests
         rule.Alerts(child, D(2025, 10, 15)).Single().Explanation.Should().Contain("1 outstanding action has no due date, and no contingency plan is recorded");
     }
 }
+
+public sealed class RepeatChildProtectionPlanTests
+{
+    private readonly RepeatChildProtectionPlan _rule = new();
+
+    [Fact]
+    public void ARepeatPlanWithoutASeniorReviewIsDue20WorkingDaysAfterItsStart()
+    {
+        // Monday 3 March 2025 is day 0; four whole weeks with no bank holiday make Monday 31 March day 20.
+        var child = Child();
+        Plan(Episode(child, D(2023, 10, 2), D(2024, 3, 1)), D(2023, 10, 16), D(2024, 3, 1));
+        Plan(Episode(child, D(2025, 2, 17)), D(2025, 3, 3));
+        _rule.Alerts(child, D(2025, 3, 31)).Should().BeEmpty();
+        var alert = _rule.Alerts(child, D(2025, 4, 1)).Single();
+        alert.Due.Should().Be(D(2025, 3, 31));
+        alert.Overdue.Should().Be(1);
+        alert.Explanation.Should().Contain("Friday 1 March 2024").And.Contain("Monday 3 March 2025");
+    }
+
+    [Fact]
+    public void TheTwentyWorkingDaysSkipEasterAndTheEarlyMayBankHoliday()
+    {
+        // From Tuesday 8 April 2025: Good Friday 18 April, Easter Monday 21 April and Monday 5 May are not
+        // working days, so day 20 is Friday 9 May 2025.
+        var child = Child();
+        Plan(Episode(child, D(2024, 1, 2), D(2024, 9, 30)), D(2024, 1, 15), D(2024, 9, 30));
+        Plan(Episode(child, D(2025, 3, 20)), D(2025, 4, 8));
+        _rule.Alerts(child, D(2025, 5, 9)).Should().BeEmpty();
+        _rule.Alerts(child, D(2025, 5, 12)).Single().Due.Should().Be(D(2025, 5, 9));
+    }
+
+    [Fact]
+    public void ThePreviousPlanMustHaveEndedWithinTwoYearsBothEndsIncluded()
+    {
+        var within = Child();
+        Plan(Episode(within, D(2022, 10, 3), D(2023, 3, 3)), D(2022, 10, 17), D(2023, 3, 3));
+        Plan(Episode(within, D(2025, 2, 17)), D(2025, 3, 3));
+        _rule.Alerts(within, D(2025, 6, 2)).Should().ContainSingle("the previous plan ended exactly 2 years before");
+
+        var longer = Child();
+        Plan(Episode(longer, D(2022, 10, 3), D(2023, 3, 2)), D(2022, 10, 17), D(2023, 3, 2));
+        Plan(Episode(longer, D(2025, 2, 17)), D(2025, 3, 3));
+        _rule.Alerts(longer, D(2025, 6, 2)).Should().BeEmpty("2 years and 1 day is not a repeat within 2 years");
+    }
+
+    [Fact]
+    public void ASeniorReviewAPreviousPlanKnownOnlyByCountOrAnEndedPlanRaiseNothing()
+    {
+        var reviewed = Child();
+        Plan(Episode(reviewed, D(2024, 1, 2), D(2024, 9, 30)), D(2024, 1, 15), D(2024, 9, 30));
+        Plan(Episode(reviewed, D(2025, 2, 17)), D(2025, 3, 3)).SeniorReviews.Add(new SeniorReview { Date = D(2025, 3, 3) });
+        _rule.Alerts(reviewed, D(2025, 6, 2)).Should().BeEmpty("a senior review on the start date counts");
+
+        var counted = Child();
+        Plan(Episode(counted, D(2025, 2, 17)), D(2025, 3, 3)).NumberOfPreviousPlans = 1;
+        _rule.Alerts(counted, D(2025, 6, 2)).Should().BeEmpty("a previous plan without dates cannot be placed within 2 years");
+
+        var ended = Child();
+        Plan(Episode(ended, D(2024, 1, 2), D(2024, 9, 30)), D(2024, 1, 15), D(2024, 9, 30));
+        Plan(Episode(ended, D(2025, 2, 17), D(2025, 5, 1)), D(2025, 3, 3), D(2025, 5, 1));
+        _rule.Alerts(ended, D(2025, 6, 2)).Should().BeEmpty();
+    }
+}

@@ -35,6 +35,20 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void WithoutChildInNeedPlanReviewsLoadedTheReviewRuleIsAGapNotAnAlertForEveryPlan()
+    {
+        var child = Child();
+        CinPlan(Episode(child, D(2025, 1, 2)), D(2025, 1, 20));
+        var asAt = On(D(2025, 6, 2));
+        var without = OversightEngine.Alerts(new CouncilSnapshot(null, [child], [], [], new DataCoverage(new HashSet<string>())), asAt);
+        without.Alerts.Should().NotContain(a => a.Rule.Id == "cin-plan-review-overdue");
+        without.Gaps.Should().Contain(g => g.Rule.Id == "cin-plan-review-overdue" && g.Explanation.StartsWith("No CIN plan reviews data has been loaded"));
+
+        var with = OversightEngine.Alerts(new CouncilSnapshot(null, [child], [], [], new DataCoverage(new HashSet<string> { "CIN plan reviews" })), asAt);
+        with.Alerts.Should().ContainSingle(a => a.Rule.Id == "cin-plan-review-overdue", "the plan began on 20 January and was due a review by 20 April");
+    }
+
+    [Fact]
     public void AlertsComeMostUrgentFirst()
     {
         var (snapshot, _) = ChildOnAPlanNeverVisited("visits", "plan actions", "allocations", "step decisions");

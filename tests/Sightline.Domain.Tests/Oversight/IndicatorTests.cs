@@ -27,7 +27,7 @@ public sealed class IndicatorTests
         Episode(third, D(2025, 3, 1));
 
         var value = Compute(new ReReferralRate(), Council(first, second, third));
-        (value.Numerator, value.Denominator).Should().Be((1, 3), "1 June 2024 to 1 June 2025 is 365 days; 31 May 2024 is 366");
+        value.Ratio().Should().Be("1/3", "1 June 2024 to 1 June 2025 is 365 days; 31 May 2024 is 366");
         value.Display.Should().Be("33.3%");
         value.Indicator.England.Should().Be(22.6);
     }
@@ -43,7 +43,7 @@ public sealed class IndicatorTests
         Episode(sameDay, D(2026, 2, 2)).Assessments.Add(new Assessment { StartDate = D(2026, 2, 2), AuthorisationDate = D(2026, 2, 2) });
 
         var value = new AssessmentsWithin45WorkingDays().Compute(Council(onTime, late, sameDay), new Period(D(2026, 1, 1), D(2026, 3, 31)), On(D(2026, 3, 31)));
-        (value.Numerator, value.Denominator).Should().Be((2, 3));
+        value.Ratio().Should().Be("2/3");
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class IndicatorTests
         episode.InitialConferences.Add(new InitialConference { Section47EnquiryId = 1, Date = D(2025, 3, 24) });
         episode.InitialConferences.Add(new InitialConference { Section47EnquiryId = 2, Date = D(2025, 5, 14) });
         var value = Compute(new InitialConferencesWithin15WorkingDays(), Council(child));
-        (value.Numerator, value.Denominator).Should().Be((1, 2), "24 March is day 15 after 3 March; 14 May is day 16 after 17 April, across Easter and 5 May");
+        value.Ratio().Should().Be("1/2", "24 March is day 15 after 3 March; 14 May is day 16 after 17 April, across Easter and 5 May");
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class IndicatorTests
         var ended = Child();
         Plan(Episode(ended, D(2025, 1, 6)), D(2025, 1, 20), end: D(2025, 12, 1));
         var value = Compute(new ChildProtectionPlansPer10000(), Council(onPlan, ended));
-        (value.Numerator, value.Value).Should().Be((1, 0.5));
+        (value.Numerator, value.Value).Should().Be((1.0, (double?)0.5));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class IndicatorTests
         var dayShort = Child();
         Plan(Episode(dayShort, D(2023, 3, 1)), D(2023, 3, 15), end: D(2025, 3, 14));
         var value = Compute(new ChildProtectionPlansLastingTwoYears(), Council(exactly, dayShort));
-        (value.Numerator, value.Denominator).Should().Be((1, 2));
+        value.Ratio().Should().Be("1/2");
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class IndicatorTests
         var first = Child();
         Plan(Episode(first, D(2025, 4, 1)), D(2025, 4, 14));
         var value = Compute(new SecondOrSubsequentPlans(), Council(history, counted, first));
-        (value.Numerator, value.Denominator).Should().Be((2, 3));
+        value.Ratio().Should().Be("2/3");
     }
 
     [Fact]
@@ -115,6 +115,51 @@ public sealed class IndicatorTests
     {
         IndicatorCatalogue.All.Select(i => i.Info.Id).Should().OnlyHaveUniqueItems();
         IndicatorCatalogue.All.Should().OnlyContain(i => i.Info.Definition.Length > 40 && i.Info.Source.Length > 10);
+        IndicatorCatalogue.Find("CP-REVIEWS-ON-TIME").Should().BeOfType<ChildProtectionReviewsOnTime>();
+    }
+
+    [Fact]
+    public void EveryIndicatorThatNeedsRecordsBeyondTheCensusSaysNoDataWhenTheyAreNotLoaded()
+    {
+        var child = Child(born: D(2015, 1, 1));
+        var episode = Episode(child, D(2024, 12, 2));
+        Plan(episode, D(2025, 1, 6));
+        CinPlan(episode, D(2024, 12, 9)).Reviews.Add(new CinPlanReview { Date = D(2025, 1, 2) });
+        Visit(child, D(2025, 1, 10), alone: true);
+        child.PreProceedings.Add(new PreProceedings { StartDate = D(2025, 2, 3), DecisionDate = D(2025, 5, 1), Outcome = PreProceedingsOutcome.SteppedDown });
+        child.CareProceedings.Add(new CareProceedings { IssueDate = D(2025, 1, 6), FinalOrderDate = D(2025, 6, 2) });
+        child.Allocations.Add(new Allocation { ChildId = child.Id, TeamId = 1, WorkerId = 1, StartDate = D(2024, 12, 2) });
+        Worker[] workers = [new() { Id = 1, StaffId = "S1", Name = "A worker", Role = WorkerRole.SocialWorker, StartDate = D(2020, 1, 6) }];
+        var needing = IndicatorCatalogue.All.Where(i => i.Info.Needs.Count > 0).ToList();
+        needing.Select(i => i.Info.Id).Should().Contain(["cp-visits-on-time", "cp-seen-alone", "cin-plan-reviews-on-time", "plo-open", "care-proceedings-weeks", "average-caseload", "supervision-compliance", "turnover"]);
+
+        var loaded = new CouncilSnapshot(new Council { Code = "999", Name = "Test", ChildPopulation = 20_000 }, [child], workers, [],
+            new DataCoverage(needing.SelectMany(i => i.Info.Needs).ToHashSet()))
+        {
+            Supervision = [new SupervisionSession { Id = 1, WorkerId = 1, SupervisorId = 1, Date = D(2025, 1, 15) }],
+        };
+        var notLoaded = new CouncilSnapshot(loaded.Council, [child], workers, [], new DataCoverage(new HashSet<string>()));
+        foreach (var indicator in needing)
+        {
+            indicator.Compute(loaded, Year2025, On(Year2025.To)).Value.Should().NotBeNull(indicator.Info.Id);
+            var missing = indicator.Compute(notLoaded, Year2025, On(Year2025.To));
+            missing.Value.Should().BeNull(indicator.Info.Id);
+            missing.Missing.Should().Equal(indicator.Info.Needs, indicator.Info.Id);
+        }
+    }
+
+    [Fact]
+    public void EachUnitReadsAsABoardPaperWritesIt()
+    {
+        string Format(IndicatorUnit unit, double value) => new IndicatorInfo("x", "X", "", "", unit).Format(value);
+        Format(IndicatorUnit.Percentage, 22.649).Should().Be("22.6%");
+        Format(IndicatorUnit.Per10000, 41.25).Should().Be("41.3 per 10,000");
+        Format(IndicatorUnit.Count, 1204).Should().Be("1,204");
+        Format(IndicatorUnit.WorkingDays, 33).Should().Be("33 working days");
+        Format(IndicatorUnit.WorkingDays, 32.5).Should().Be("32.5 working days");
+        Format(IndicatorUnit.Weeks, 14.07).Should().Be("14.1 weeks");
+        Format(IndicatorUnit.Months, 7.84).Should().Be("7.8 months");
+        Format(IndicatorUnit.ChildrenPerFte, 16.91).Should().Be("16.9 children per FTE");
     }
 }
 
@@ -145,15 +190,15 @@ public sealed class ConversionAndPreProceedingsIndicatorTests
         var firstHalf = new Period(D(2025, 1, 1), D(2025, 6, 30));
 
         var perTenThousand = new Section47EnquiriesPer10000().Compute(snapshot, firstHalf, On(firstHalf.To));
-        (perTenThousand.Numerator, perTenThousand.Value).Should().Be((2, 2.0), "two enquiries started in the period, for 10,000 children");
+        (perTenThousand.Numerator, perTenThousand.Value).Should().Be((2.0, (double?)2.0), "two enquiries started in the period, for 10,000 children");
 
         var asAtEndOfJune = new Section47ToConference().Compute(snapshot, firstHalf, On(D(2025, 6, 30)));
-        (asAtEndOfJune.Numerator, asAtEndOfJune.Denominator).Should().Be((1, 2), "the second enquiry's conference on 1 July had not happened by 30 June");
+        asAtEndOfJune.Ratio().Should().Be("1/2", "the second enquiry's conference on 1 July had not happened by 30 June");
         new Section47ToConference().Compute(snapshot, firstHalf, On(D(2025, 7, 31))).Numerator.Should().Be(2);
 
         var year = new Period(D(2025, 1, 1), D(2025, 12, 31));
         var toPlan = new ConferenceToPlan().Compute(snapshot, year, On(year.To));
-        (toPlan.Numerator, toPlan.Denominator).Should().Be((1, 2));
+        toPlan.Ratio().Should().Be("1/2");
     }
 
     [Fact]
@@ -165,6 +210,6 @@ public sealed class ConversionAndPreProceedingsIndicatorTests
         child.PreProceedings.Add(new PreProceedings { StartDate = D(2025, 1, 6), DecisionDate = D(2025, 6, 1) });
         var period = new Period(D(2025, 6, 1), D(2025, 6, 30));
         var value = new PreProceedingsOver16WeeksShare().Compute(Council(child), period, On(period.To));
-        (value.Numerator, value.Denominator).Should().Be((1, 2), "9 March to 30 June 2025 is 113 days (22 + 30 + 31 + 30); 10 March is exactly 112, 16 weeks, not past them; the third was decided");
+        value.Ratio().Should().Be("1/2", "9 March to 30 June 2025 is 113 days (22 + 30 + 31 + 30); 10 March is exactly 112, 16 weeks, not past them; the third was decided");
     }
 }

@@ -198,8 +198,8 @@ public sealed class CatalogueAndStandardsTests
     [Fact]
     public void EveryRuleHasAUniqueIdAndSaysWhatItIsWhereItComesFromAndWhatClearsIt()
     {
-        RuleCatalogue.ChildRules.Select(r => r.Info.Id).Should().OnlyHaveUniqueItems();
-        RuleCatalogue.ChildRules.Should().OnlyContain(r => r.Info.Definition.Length > 40 && r.Info.Source.Length > 10 && r.Info.ClearsWhen.Length > 5);
+        RuleCatalogue.All.Select(r => r.Info.Id).Should().OnlyHaveUniqueItems();
+        RuleCatalogue.All.Should().OnlyContain(r => r.Info.Definition.Length > 40 && r.Info.Source.Length > 10 && r.Info.ClearsWhen.Length > 5);
         RuleCatalogue.Find("ICPC-OVERDUE").Should().BeOfType<InitialConferenceOverdue>();
     }
 

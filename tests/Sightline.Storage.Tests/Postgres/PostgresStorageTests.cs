@@ -28,4 +28,10 @@ public sealed class PostgresStorageTests(PostgresServer server)
 
     [PostgresFact]
     public void AccountKeepsItsWorkerAndTeams() => StorageContract.AccountKeepsItsWorkerAndTeams(NewDatabase());
+
+    [PostgresFact]
+    public void SnapshotCarriesAbsencesAndSupervision() => StorageContract.SnapshotCarriesAbsencesAndSupervision(NewDatabase());
+
+    [PostgresFact]
+    public void LocalStandardsAreStoredAsVersions() => StorageContract.LocalStandardsAreStoredAsVersions(NewDatabase());
 }

@@ -156,7 +156,7 @@ public sealed class AlertsCommandTests : IDisposable
         using var json = System.Text.Json.JsonDocument.Parse(output);
         var alerts = json.RootElement.GetProperty("alerts").EnumerateArray().ToList();
         alerts.Should().NotBeEmpty();
-        var ids = Sightline.Oversight.RuleCatalogue.ChildRules.Select(r => r.Info.Id).ToHashSet();
+        var ids = Sightline.Oversight.RuleCatalogue.All.Select(r => r.Info.Id).ToHashSet();
         alerts.Should().OnlyContain(a => ids.Contains(a.GetProperty("rule").GetString()!) && a.GetProperty("explanation").GetString()!.Contains("Clears when"));
     }
 

@@ -17,7 +17,7 @@ public sealed class RulesReferenceTests
     public void EveryRuleAppearsOnThePageWithItsSource()
     {
         var page = RulesCommand.Markdown();
-        foreach (var rule in Sightline.Oversight.RuleCatalogue.ChildRules)
+        foreach (var rule in Sightline.Oversight.RuleCatalogue.All)
         {
             page.Should().Contain($"`{rule.Info.Id}`").And.Contain(rule.Info.Source);
         }

@@ -6,7 +6,8 @@ namespace Sightline.Tests.Generation;
 /// <summary>The synthetic council lands near the England figures it is calibrated to (DfE 2024-25 children in
 /// need and 2023 workforce statistics), and holds the imperfections the seeds describe. The measures are
 /// worked out here plainly, over the last twelve months of the six years, as an oracle for the generator.</summary>
-public sealed class CalibrationTests(MediumCouncil council) : IClassFixture<MediumCouncil>
+[Collection(MediumCouncilCollection.Name)]
+public sealed class CalibrationTests(MediumCouncil council)
 {
     private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.England;
 

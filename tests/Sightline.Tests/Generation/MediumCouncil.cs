@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Sightline.Cli.Generation;
 using Sightline.Model;
+using Sightline.Oversight;
 using Sightline.Storage;
 
 namespace Sightline.Tests.Generation;
 
 /// <summary>The demonstration-sized council (medium, seed 1), generated once for the calibration tests and read
-/// back whole from SQLite.</summary>
+/// back whole from SQLite: as tables, and as the snapshot the oversight engine runs over.</summary>
 public sealed class MediumCouncil : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("sightline-medium-").FullName;
@@ -34,6 +35,7 @@ public sealed class MediumCouncil : IDisposable
         Supervision = db.SupervisionSessions.AsNoTracking().ToList();
         Decisions = db.StepDecisions.AsNoTracking().ToList();
         Children = db.Children.Count();
+        Snapshot = SnapshotLoader.Load(database);
     }
 
     public DateOnly End { get; }
@@ -54,5 +56,15 @@ public sealed class MediumCouncil : IDisposable
     public List<SupervisionSession> Supervision { get; }
     public List<StepDecision> Decisions { get; }
 
+    /// <summary>The whole council as <see cref="SnapshotLoader"/> reads it for the alerts and indicators.</summary>
+    public CouncilSnapshot Snapshot { get; }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
+
+/// <summary>The calibration tests share one generated council.</summary>
+[CollectionDefinition(Name)]
+public sealed class MediumCouncilCollection : ICollectionFixture<MediumCouncil>
+{
+    public const string Name = "medium council";
 }

@@ -1,4 +1,5 @@
 using Sightline.Model;
+using Sightline.Oversight.Workforce;
 using static Sightline.Oversight.RuleText;
 
 namespace Sightline.Oversight.Alerts;
@@ -43,19 +44,7 @@ public sealed class WorkerChurn : IChildRule
 
     public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
     {
-        var yearAgo = asAt.Date.AddMonths(-12);
-        var changes = new List<DateOnly>();
-        int? previous = null;
-        foreach (var allocation in child.Allocations.Where(a => a.WorkerId is not null && a.StartDate <= asAt.Date).OrderBy(a => a.StartDate))
-        {
-            if (previous is not null && allocation.WorkerId != previous && allocation.StartDate > yearAgo)
-            {
-                changes.Add(allocation.StartDate);
-            }
-
-            previous = allocation.WorkerId;
-        }
-
+        var changes = SocialWorkerChanges.InYearTo(child, asAt.Date);
         if (changes.Count < asAt.Standards.ChurnChanges)
         {
             yield break;

@@ -32,20 +32,22 @@ public sealed class ChildInNeedVisitOverdue : IChildRule
 }
 
 /// <summary>A child in need plan is reviewed at least every <see cref="LocalStandards.CinPlanReviewMonths"/>
-/// months (local standard, default 3), counted from the plan's start or its last review.</summary>
+/// months (local standard, default 3), counted from the plan's start or its last review. Neither the census nor
+/// an extract carries these reviews yet, so where none are loaded the rule is reported as not judged rather
+/// than firing for every plan.</summary>
 public sealed class ChildInNeedPlanReviewOverdue : IChildRule
 {
     public RuleInfo Info { get; } = new("cin-plan-review-overdue", "Child in need plan review overdue",
         "An open child in need plan has not been reviewed within the local standard (default 3 months) of its start or its last review.",
         "Local standard for child in need plan reviews (default every 3 months)",
-        "the review's date is recorded", AlertSubject.Child, Counting.Days);
+        "the review's date is recorded", AlertSubject.Child, Counting.Days, "CIN plan reviews");
 
     public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
     {
         foreach (var plan in OpenPlans.CinOf(child, asAt))
         {
             var last = plan.Reviews.Where(r => r.Date <= asAt.Date).Select(r => (DateOnly?)r.Date).Max();
-            var due = (last ?? plan.StartDate).AddMonths(asAt.Standards.CinPlanReviewMonths);
+            var due = ReviewDue(plan, last, asAt.Standards);
             var since = last is { } reviewed ? $"The plan was last reviewed on {Day(reviewed)}." : $"The plan began on {Day(plan.StartDate)} and has not been reviewed.";
             if (Overdue(Info, child, due, asAt, $"{since} The next review was due by {Day(due)}.") is { } alert)
             {
@@ -53,4 +55,10 @@ public sealed class ChildInNeedPlanReviewOverdue : IChildRule
             }
         }
     }
+
+    /// <summary>When the plan's next review is due: the local standard's months after <paramref name="lastReview"/>,
+    /// the latest review held, or after the plan's start when none has been. The "CIN plan reviews on time"
+    /// indicator judges each review by this date too.</summary>
+    public static DateOnly ReviewDue(CinPlan plan, DateOnly? lastReview, LocalStandards standards) =>
+        (lastReview ?? plan.StartDate).AddMonths(standards.CinPlanReviewMonths);
 }

@@ -29,7 +29,7 @@ public sealed class ChildProtectionReviewOverdue : IChildRule
         foreach (var plan in OpenPlans.Of(child, asAt))
         {
             var last = plan.ReviewConferences.Where(r => r.Date <= asAt.Date).Select(r => (DateOnly?)r.Date).Max();
-            var due = last is { } reviewed ? reviewed.AddMonths(6) : plan.StartDate.AddMonths(3);
+            var due = ReviewDue(plan, last);
             var since = last is { } r2 ? $"The last review conference was on {Day(r2)}; the next was due by {Day(due)}." : $"The plan began at the initial conference on {Day(plan.StartDate)}; the first review conference was due by {Day(due)}.";
             if (Overdue(Info, child, due, asAt, since) is { } alert)
             {
@@ -37,6 +37,12 @@ public sealed class ChildProtectionReviewOverdue : IChildRule
             }
         }
     }
+
+    /// <summary>When the plan's next review conference is due: 3 months after the plan's start (the initial
+    /// conference) when none has been held, otherwise 6 months after <paramref name="lastReview"/>, the latest held.
+    /// The "CP reviews on time" indicator judges each review by this date too.</summary>
+    public static DateOnly ReviewDue(ChildProtectionPlan plan, DateOnly? lastReview) =>
+        lastReview is { } reviewed ? reviewed.AddMonths(6) : plan.StartDate.AddMonths(3);
 }
 
 /// <summary>A child on a child protection plan is visited, and seen, at least every
@@ -59,8 +65,7 @@ public sealed class ChildProtectionVisitOverdue : IChildRule
         foreach (var plan in OpenPlans.Of(child, asAt))
         {
             var lastSeen = child.Visits.Where(v => v.ChildSeen && v.Date <= asAt.Date).Select(v => (DateOnly?)v.Date).Max();
-            var from = Latest(plan.StartDate, child.DateOfBirth!.Value, lastSeen);
-            var due = asAt.Calendar.Deadline(from, asAt.Standards.CpVisitWorkingDays);
+            var due = VisitDue(plan, child.DateOfBirth!.Value, lastSeen, asAt);
             var since = lastSeen is { } seen && seen >= plan.StartDate
                 ? $"The child was last seen on a visit on {Day(seen)}."
                 : $"The child has not been seen on a visit since the plan began on {Day(plan.StartDate)}.";
@@ -71,6 +76,12 @@ public sealed class ChildProtectionVisitOverdue : IChildRule
             }
         }
     }
+
+    /// <summary>When the next visit at which the child is seen is due: the local standard's working days after the
+    /// latest of the plan's start, the child's birth and <paramref name="lastSeen"/>, the last visit at which they
+    /// were seen. The "CP visits on time" indicator judges each visit by this date too.</summary>
+    public static DateOnly VisitDue(ChildProtectionPlan plan, DateOnly born, DateOnly? lastSeen, AsAt asAt) =>
+        asAt.Calendar.Deadline(Latest(plan.StartDate, born, lastSeen), asAt.Standards.CpVisitWorkingDays);
 
     private static DateOnly Latest(DateOnly a, DateOnly b, DateOnly? c)
     {
@@ -138,6 +149,46 @@ public sealed class LongChildProtectionPlan(int months, string id) : IChildRule
             }
 
             if (Overdue(Info, child, due, asAt, $"The plan began on {Day(plan.StartDate)} and reached {point} months on {Day(due)} with no senior review recorded.") is { } alert)
+            {
+                yield return alert;
+            }
+        }
+    }
+}
+
+/// <summary>A child who needs a child protection plan again soon after the last one ended is the pattern of
+/// "revolving door" help the DfE counts (second or subsequent plans) and Ofsted asks about. A repeat plan that
+/// began within 2 years of the end of the child's previous recorded plan should have a senior manager's review of
+/// why the earlier plan did not keep the child safe, within 20 working days of the new plan's start.</summary>
+public sealed class RepeatChildProtectionPlan : IChildRule
+{
+    /// <summary>Working days from the repeat plan's start (day 0) by which a senior review is expected.</summary>
+    public const int ReviewWorkingDays = 20;
+
+    public RuleInfo Info { get; } = new("repeat-cp-plan", "Repeat child protection plan without senior review",
+        $"An open child protection plan began within 2 years of the end of the same child's previous recorded plan (the previous end date plus 2 years is on or after the new start), and no senior review of the new plan is recorded {ReviewWorkingDays} working days after its start (the start date is day 0). Previous plans known only by the census count NumberOfPreviousCPP, without dates, are not judged.",
+        "DfE children in need statistics (second or subsequent child protection plans); Working Together to Safeguard Children 2023; local standard of 20 working days",
+        "a senior manager's review of the new plan is recorded", AlertSubject.Child, Counting.WorkingDays);
+
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    {
+        var plans = child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans).ToList();
+        foreach (var plan in plans)
+        {
+            if (!plan.IsOpenOn(asAt.Date) || plan.SeniorReviews.Exists(r => r.Date >= plan.StartDate && r.Date <= asAt.Date))
+            {
+                continue;
+            }
+
+            var previous = plans.Where(p => p != plan && p.EndDate is { } end && end <= plan.StartDate)
+                .MaxBy(p => p.EndDate);
+            if (previous?.EndDate is not { } previousEnd || previousEnd.AddYears(2) < plan.StartDate)
+            {
+                continue;
+            }
+
+            var due = asAt.Calendar.AddWorkingDays(plan.StartDate, ReviewWorkingDays);
+            if (Overdue(Info, child, due, asAt, $"The child's previous plan ended on {Day(previousEnd)}; this plan began on {Day(plan.StartDate)}, and no senior review of it was recorded by {Day(due)}.") is { } alert)
             {
                 yield return alert;
             }

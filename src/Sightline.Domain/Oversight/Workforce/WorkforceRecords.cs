@@ -1,0 +1,253 @@
+using System.Runtime.InteropServices;
+using Sightline.Model;
+
+namespace Sightline.Oversight.Workforce;
+
+/// <summary>A snapshot's workforce records indexed once for the supervision and caseload measures: each worker's
+/// formal sessions and absences in date order, each worker's allocations, and when each child's case was last
+/// discussed in formal supervision. Built on first use by <see cref="CouncilSnapshot.Workforce"/>; read-only
+/// after, so rules may share it across threads.</summary>
+public sealed class WorkforceRecords
+{
+    private static readonly WorkerSupervisionRecords NoSupervision = new([], [], [], []);
+
+    private readonly Dictionary<int, WorkerSupervisionRecords> _supervision = [];
+    private readonly Dictionary<int, List<(Child Child, Allocation Allocation)>> _allocations = [];
+    private readonly Dictionary<int, DateOnly[]> _discussed = [];
+
+    public WorkforceRecords(CouncilSnapshot snapshot)
+    {
+        Snapshot = snapshot;
+        Workers = snapshot.Workers.ToDictionary(w => w.Id);
+        Teams = snapshot.Teams.ToDictionary(t => t.Id);
+        Services = snapshot.Services.ToDictionary(s => s.Id);
+
+        foreach (var group in snapshot.Supervision.GroupBy(s => s.WorkerId))
+        {
+            var held = new List<DateOnly>();
+            var notHeld = new List<(DateOnly, string?)>();
+            foreach (var session in group)
+            {
+                if (session.Kind == SupervisionKind.Formal && session.Held)
+                {
+                    held.Add(session.Date);
+                }
+                else if (session.Kind == SupervisionKind.Formal)
+                {
+                    notHeld.Add((session.Date, string.IsNullOrWhiteSpace(session.ReasonNotHeld) ? null : session.ReasonNotHeld));
+                }
+            }
+
+            held.Sort();
+            var actions = group.SelectMany(s => s.Actions.Select(a => (Session: s, Action: a))).ToArray();
+            _supervision[group.Key] = new WorkerSupervisionRecords([.. held.Distinct()], [.. notHeld.OrderBy(n => n.Item1)], actions,
+                Workers.TryGetValue(group.Key, out var worker) ? MergedAbsences(worker) : []);
+        }
+
+        foreach (var worker in snapshot.Workers)
+        {
+            if (worker.Absences.Count > 0 && !_supervision.ContainsKey(worker.Id))
+            {
+                _supervision[worker.Id] = new WorkerSupervisionRecords([], [], [], MergedAbsences(worker));
+            }
+        }
+
+        // Counted first, then filled, so that each child's dates are one array from the start.
+        var counts = new Dictionary<int, int>();
+        foreach (var session in snapshot.Supervision)
+        {
+            if (session.Kind == SupervisionKind.Formal && session.Held)
+            {
+                foreach (var child in session.ChildrenDiscussed)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, child.ChildId, out _)++;
+                }
+            }
+        }
+
+        foreach (var (childId, count) in counts)
+        {
+            _discussed[childId] = new DateOnly[count];
+            counts[childId] = 0;
+        }
+
+        foreach (var session in snapshot.Supervision)
+        {
+            if (session.Kind == SupervisionKind.Formal && session.Held)
+            {
+                foreach (var child in session.ChildrenDiscussed)
+                {
+                    _discussed[child.ChildId][CollectionsMarshal.GetValueRefOrAddDefault(counts, child.ChildId, out _)++] = session.Date;
+                }
+            }
+        }
+
+        foreach (var dates in _discussed.Values)
+        {
+            Array.Sort(dates);
+        }
+
+        foreach (var child in snapshot.Children)
+        {
+            foreach (var allocation in child.Allocations)
+            {
+                if (allocation.WorkerId is { } workerId)
+                {
+                    (CollectionsMarshal.GetValueRefOrAddDefault(_allocations, workerId, out _) ??= []).Add((child, allocation));
+                }
+            }
+        }
+
+        RecordsBegin = snapshot.Supervision.Count == 0 ? null : snapshot.Supervision.Min(s => s.Date);
+    }
+
+    public CouncilSnapshot Snapshot { get; }
+    public IReadOnlyDictionary<int, Worker> Workers { get; }
+    public IReadOnlyDictionary<int, Team> Teams { get; }
+    public IReadOnlyDictionary<int, Service> Services { get; }
+
+    /// <summary>The first day of the council's supervision records: the earliest session of any kind recorded for
+    /// any worker; null when none is loaded. No supervision clock starts before it.</summary>
+    public DateOnly? RecordsBegin { get; }
+
+    /// <summary>A worker's formal sessions, sessions not held, supervision actions and absences.</summary>
+    public WorkerSupervisionRecords SupervisionOf(Worker worker) => _supervision.GetValueOrDefault(worker.Id, NoSupervision);
+
+    /// <summary>Every allocation of a child's case to the worker, with the child.</summary>
+    public IReadOnlyList<(Child Child, Allocation Allocation)> AllocationsOf(int workerId) =>
+        _allocations.TryGetValue(workerId, out var list) ? list : [];
+
+    /// <summary>The days on which the child's case was discussed in a formal supervision session held, in order.</summary>
+    public IReadOnlyList<DateOnly> DiscussedInSupervision(int childId) =>
+        _discussed.TryGetValue(childId, out var dates) ? dates : [];
+
+    /// <summary>The team's name, or "no team".</summary>
+    public string TeamName(int teamId) => Teams.TryGetValue(teamId, out var team) ? team.Name : "no team";
+
+    /// <summary>The service of a team, if known.</summary>
+    public Service? ServiceOf(int teamId) =>
+        Teams.TryGetValue(teamId, out var team) && Services.TryGetValue(team.ServiceId, out var service) ? service : null;
+
+    /// <summary>A worker's absences with overlapping and adjoining spells joined, in date order, so that no day is
+    /// counted twice. A spell with no end runs on indefinitely.</summary>
+    private static AbsenceSpell[] MergedAbsences(Worker worker)
+    {
+        var merged = new List<AbsenceSpell>();
+        foreach (var absence in worker.Absences.OrderBy(a => a.From))
+        {
+            if (merged.Count > 0 && (merged[^1].To is null || merged[^1].To!.Value.AddDays(1) >= absence.From))
+            {
+                var last = merged[^1];
+                merged[^1] = last with { To = last.To is null || absence.To is null ? null : (absence.To > last.To ? absence.To : last.To) };
+            }
+            else
+            {
+                merged.Add(new AbsenceSpell(absence.From, absence.To));
+            }
+        }
+
+        return [.. merged];
+    }
+}
+
+/// <summary>A spell of absence, both days inclusive; <paramref name="To"/> is null while the worker is still away.</summary>
+public readonly record struct AbsenceSpell(DateOnly From, DateOnly? To)
+{
+    public bool Covers(DateOnly date) => From <= date && (To is null || To >= date);
+}
+
+/// <summary>One worker's supervision records: the days formal sessions were held (in order, each day once), the
+/// formal sessions recorded as not held with their reasons (in order), every action agreed in their sessions, and
+/// their absences merged (in order).</summary>
+public sealed record WorkerSupervisionRecords(
+    IReadOnlyList<DateOnly> Held,
+    IReadOnlyList<(DateOnly Date, string? Reason)> NotHeld,
+    IReadOnlyList<(SupervisionSession Session, SupervisionAction Action)> Actions,
+    IReadOnlyList<AbsenceSpell> Absences)
+{
+    /// <summary>The last day a formal session was held after <paramref name="after"/> and on or before
+    /// <paramref name="onOrBefore"/>, or null.</summary>
+    public DateOnly? LastHeld(DateOnly after, DateOnly onOrBefore)
+    {
+        var i = UpperBound(onOrBefore) - 1;
+        return i >= 0 && Held[i] > after ? Held[i] : null;
+    }
+
+    /// <summary>The first day a formal session was held after <paramref name="after"/> and on or before
+    /// <paramref name="onOrBefore"/>, or null.</summary>
+    public DateOnly? FirstHeld(DateOnly after, DateOnly onOrBefore)
+    {
+        var i = UpperBound(after);
+        return i < Held.Count && Held[i] <= onOrBefore ? Held[i] : null;
+    }
+
+    /// <summary>Whether the worker was absent on <paramref name="date"/>.</summary>
+    public bool IsAbsentOn(DateOnly date)
+    {
+        foreach (var spell in Absences)
+        {
+            if (spell.From > date)
+            {
+                return false;
+            }
+
+            if (spell.Covers(date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The days after <paramref name="after"/> and on or before <paramref name="to"/> on which the worker
+    /// was not absent.</summary>
+    public int DaysAtWork(DateOnly after, DateOnly to)
+    {
+        var days = to.DayNumber - after.DayNumber;
+        foreach (var spell in Absences)
+        {
+            if (spell.From > to)
+            {
+                break;
+            }
+
+            var from = spell.From > after ? spell.From : after.AddDays(1);
+            var end = spell.To is { } t && t < to ? t : to;
+            if (from <= end)
+            {
+                days -= end.DayNumber - from.DayNumber + 1;
+            }
+        }
+
+        return Math.Max(0, days);
+    }
+
+    /// <summary>The index of the first held day after <paramref name="date"/>.</summary>
+    private int UpperBound(DateOnly date) => SortedDates.CountOnOrBefore(Held, date);
+}
+
+/// <summary>Searching a list of dates in ascending order.</summary>
+internal static class SortedDates
+{
+    /// <summary>How many of the <paramref name="dates"/> are on or before <paramref name="date"/>: the index of the
+    /// first one after it.</summary>
+    public static int CountOnOrBefore(IReadOnlyList<DateOnly> dates, DateOnly date)
+    {
+        int low = 0, high = dates.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (dates[mid] <= date)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+}
