@@ -54,7 +54,12 @@ public sealed class CouncilData
     {
         var snapshot = Snapshot;
         var children = childIds.Select(Child).OfType<Child>().OrderBy(c => c.Id).ToList();
-        var some = new CouncilSnapshot(snapshot.Council, children, snapshot.Workers, snapshot.Teams, snapshot.Coverage, snapshot.Standards);
+        // The workforce comes whole: case supervision reads the sessions in which each child was discussed.
+        var some = new CouncilSnapshot(snapshot.Council, children, snapshot.Workers, snapshot.Teams, snapshot.Coverage, snapshot.Standards)
+        {
+            Services = snapshot.Services,
+            Supervision = snapshot.Supervision,
+        };
         return OversightEngine.Alerts(some, AsAt(date));
     }
 
