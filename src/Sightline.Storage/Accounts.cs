@@ -34,6 +34,17 @@ public enum AccessAction
 
     /// <summary>A page or list the user's roles do not allow was asked for.</summary>
     ViewPage,
+
+    /// <summary>A supervision session, session not held or informal case discussion was recorded in Sightline
+    /// (or an attempt was refused).</summary>
+    RecordSupervision,
+
+    /// <summary>A recorded supervision session was amended by its author, with what changed (never the reflective
+    /// notes' text); or an attempt by anyone else was refused.</summary>
+    AmendSupervision,
+
+    /// <summary>A worker's absence was recorded in Sightline (or an attempt was refused).</summary>
+    RecordAbsence,
 }
 
 /// <summary>One line of the access log: who looked at which child's record, or exported what, when, and whether

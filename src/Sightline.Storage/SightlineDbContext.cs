@@ -143,6 +143,8 @@ public abstract class SightlineDbContext(DbContextOptions options) : IdentityDbC
         model.Entity<SupervisionSession>(session =>
         {
             session.HasIndex(s => new { s.WorkerId, s.Date });
+            session.Property(s => s.RecordedBy).HasMaxLength(450);
+            session.Property(s => s.Attendees).HasMaxLength(SupervisionSession.AttendeesMaxLength);
             session.HasOne<Worker>().WithMany().HasForeignKey(s => s.WorkerId).OnDelete(DeleteBehavior.Restrict);
             session.HasOne<Worker>().WithMany().HasForeignKey(s => s.SupervisorId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -83,7 +83,7 @@ public sealed partial class CouncilServer : IAsyncLifetime
     public int AnotherWorkersChild()
     {
         var mine = ChildrenAllocatedToWorker(Accounts["social.worker"].WorkerStaffId!);
-        var alerted = Council.Alerts(Today).Alerts.Select(a => a.ChildId!.Value).ToHashSet();
+        var alerted = Council.Alerts(Today).Alerts.Where(a => a.ChildId is not null).Select(a => a.ChildId!.Value).ToHashSet();
         using var db = Database.Open();
         return OpenAllocations(db).Where(a => a.WorkerId != null && !mine.Contains(a.ChildId) && alerted.Contains(a.ChildId))
             .OrderBy(a => a.ChildId).First().ChildId;

@@ -165,6 +165,16 @@ public sealed class SupervisionSession
     /// <summary>Reflective notes. Free text: treated as untrusted wherever it is shown.</summary>
     public string? Notes { get; set; }
 
+    /// <summary>Who was there beside the worker and supervisor, as recorded. Free text: untrusted wherever shown.</summary>
+    public string? Attendees { get; set; }
+
+    /// <summary>The longest <see cref="Attendees"/> kept, in characters.</summary>
+    public const int AttendeesMaxLength = 500;
+
+    /// <summary>The identifier of the account that recorded the session in Sightline; null for a session loaded
+    /// from an extract. Only that account may amend it, and every amendment is written to the access log.</summary>
+    public string? RecordedBy { get; set; }
+
     public List<SupervisionChildDiscussed> ChildrenDiscussed { get; set; } = [];
     public List<SupervisionAction> Actions { get; set; } = [];
 }

@@ -7,60 +7,78 @@ namespace Sightline.Web;
 
 /// <summary>The council's records held in memory for the pages: the snapshot, loaded once when the server starts,
 /// with look-ups by identifier, who holds each case on a date, and the whole council's alerts as at each date asked
-/// for, judged once and kept.</summary>
+/// for, judged once and kept. When the application records supervision or an absence, <see cref="Reload"/> puts a
+/// new snapshot in place (with the workforce read again) and forgets what was judged over the old one; a request
+/// already running keeps reading the snapshot it started with.</summary>
 public sealed class CouncilData
 {
     private const int DatesKept = 8;
 
-    private readonly Dictionary<int, Child> _children;
-    private readonly Dictionary<int, Team> _teams;
-    private readonly Dictionary<int, Worker> _workers;
-    private readonly Dictionary<string, Worker> _workersByStaffId;
-    private readonly ConcurrentDictionary<DateOnly, Lazy<AlertReport>> _alerts = new();
-    private readonly ConcurrentDictionary<DateOnly, Lazy<Allocations>> _allocations = new();
+    private readonly Lock _reloading = new();
+    private volatile State _state;
 
     public CouncilData(CouncilSnapshot snapshot, WorkingDayCalendar calendar)
     {
-        Snapshot = snapshot;
         Calendar = calendar;
-        _children = snapshot.Children.ToDictionary(c => c.Id);
-        _teams = snapshot.Teams.ToDictionary(t => t.Id);
-        _workers = snapshot.Workers.ToDictionary(w => w.Id);
-        _workersByStaffId = snapshot.Workers.ToDictionary(w => w.StaffId, StringComparer.OrdinalIgnoreCase);
+        _state = new State(snapshot);
     }
 
-    public CouncilSnapshot Snapshot { get; }
+    public CouncilSnapshot Snapshot => _state.Snapshot;
 
     public WorkingDayCalendar Calendar { get; }
 
     /// <summary>The council's name, or a plain one when none is recorded.</summary>
     public string CouncilName => Snapshot.Council?.Name ?? "Children's services";
 
-    public Child? Child(int id) => _children.GetValueOrDefault(id);
+    public Child? Child(int id) => _state.Children.GetValueOrDefault(id);
 
-    public Team? Team(int id) => _teams.GetValueOrDefault(id);
+    public Team? Team(int id) => _state.Teams.GetValueOrDefault(id);
 
-    public Worker? Worker(int id) => _workers.GetValueOrDefault(id);
+    public Worker? Worker(int id) => _state.Workers.GetValueOrDefault(id);
 
-    public Worker? WorkerByStaffId(string staffId) => _workersByStaffId.GetValueOrDefault(staffId);
+    public Worker? WorkerByStaffId(string staffId) => _state.WorkersByStaffId.GetValueOrDefault(staffId);
 
     /// <summary>The date, calendar and the local standards in force on the date, that the rules judge by.</summary>
     public AsAt AsAt(DateOnly date) => Snapshot.On(date, Calendar);
 
     /// <summary>Every child's alerts as at the date, most urgent first: judged once per date and kept (the last
     /// <see cref="DatesKept"/> dates).</summary>
-    public AlertReport Alerts(DateOnly date) => Kept(_alerts, date, () => OversightEngine.Alerts(Snapshot, AsAt(date)));
+    public AlertReport Alerts(DateOnly date)
+    {
+        var state = _state;
+        return Kept(state.Alerts, date, () => OversightEngine.Alerts(state.Snapshot, state.Snapshot.On(date, Calendar)));
+    }
 
     /// <summary>The alerts of only these children as at the date (for a user who sees few, without judging the whole council).</summary>
     public AlertReport Alerts(DateOnly date, IReadOnlyCollection<int> childIds)
     {
+        var snapshot = Snapshot;
         var children = childIds.Select(Child).OfType<Child>().OrderBy(c => c.Id).ToList();
-        var some = new CouncilSnapshot(Snapshot.Council, children, Snapshot.Workers, Snapshot.Teams, Snapshot.Coverage, Snapshot.Standards);
+        // The workforce comes whole: case supervision reads the sessions in which each child was discussed.
+        var some = new CouncilSnapshot(snapshot.Council, children, snapshot.Workers, snapshot.Teams, snapshot.Coverage, snapshot.Standards)
+        {
+            Services = snapshot.Services,
+            Supervision = snapshot.Supervision,
+        };
         return OversightEngine.Alerts(some, AsAt(date));
     }
 
     /// <summary>Who holds each case on the date: by worker, by team, and each child's open allocation.</summary>
-    public Allocations AllocationsOn(DateOnly date) => Kept(_allocations, date, () => new Allocations(Snapshot.Children, date));
+    public Allocations AllocationsOn(DateOnly date)
+    {
+        var state = _state;
+        return Kept(state.Allocations, date, () => new Allocations(state.Snapshot.Children, date));
+    }
+
+    /// <summary>Puts in place the snapshot <paramref name="reload"/> makes from the one held now, one reload at a
+    /// time (so that two recordings made together are both in the snapshot that ends up held).</summary>
+    public void Reload(Func<CouncilSnapshot, CouncilSnapshot> reload)
+    {
+        lock (_reloading)
+        {
+            _state = new State(reload(_state.Snapshot));
+        }
+    }
 
     private static T Kept<T>(ConcurrentDictionary<DateOnly, Lazy<T>> kept, DateOnly date, Func<T> make)
     {
@@ -74,6 +92,18 @@ public sealed class CouncilData
         }
 
         return value;
+    }
+
+    /// <summary>One snapshot with its look-ups and what has been judged over it.</summary>
+    private sealed class State(CouncilSnapshot snapshot)
+    {
+        public CouncilSnapshot Snapshot { get; } = snapshot;
+        public Dictionary<int, Child> Children { get; } = snapshot.Children.ToDictionary(c => c.Id);
+        public Dictionary<int, Team> Teams { get; } = snapshot.Teams.ToDictionary(t => t.Id);
+        public Dictionary<int, Worker> Workers { get; } = snapshot.Workers.ToDictionary(w => w.Id);
+        public Dictionary<string, Worker> WorkersByStaffId { get; } = snapshot.Workers.ToDictionary(w => w.StaffId, StringComparer.OrdinalIgnoreCase);
+        public ConcurrentDictionary<DateOnly, Lazy<AlertReport>> Alerts { get; } = new();
+        public ConcurrentDictionary<DateOnly, Lazy<Allocations>> Allocations { get; } = new();
     }
 }
 

@@ -108,6 +108,8 @@ internal static partial class SightlineWeb
         services.AddSingleton(new SiteSettings(options.Demonstration, authority is null ? null : singleSignOn["DisplayName"] ?? "single sign-on", brand));
         services.AddScoped<ChildAccess>();
         services.AddScoped<AccessLog>();
+        services.AddScoped<SupervisionAccess>();
+        services.AddScoped<SupervisionRecorder>();
 
         // Session and anti-forgery cookies are protected with keys kept in the data folder, so that sessions survive
         // a restart.

@@ -1491,6 +1491,10 @@ namespace Sightline.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Attendees")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -1507,6 +1511,10 @@ namespace Sightline.Storage.Migrations.Postgres
 
                     b.Property<string>("ReasonNotHeld")
                         .HasColumnType("text");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<int>("SupervisorId")
                         .HasColumnType("integer");

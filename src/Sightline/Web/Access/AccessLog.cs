@@ -17,6 +17,11 @@ public sealed partial class AccessLog(SightlineDbContext db, TimeProvider time, 
     public void RefusedPage(ClaimsPrincipal user, string record, string? detail) =>
         Write(user, AccessAction.ViewPage, record, null, false, detail);
 
+    /// <summary>A recording in the application (supervision, an informal case discussion, an absence) or an
+    /// amendment, with what changed; never the text of reflective notes.</summary>
+    public void Recorded(ClaimsPrincipal user, AccessAction action, string record, bool allowed, string? detail) =>
+        Write(user, action, record, null, allowed, detail);
+
     private void Write(ClaimsPrincipal user, AccessAction action, string record, int? childId, bool allowed, string? detail)
     {
         var entry = new AccessLogEntry
