@@ -14,7 +14,7 @@ namespace Sightline.Web.Tests;
 
 /// <summary>Puts every test of the web application into one collection, sharing one server.</summary>
 [CollectionDefinition("web")]
-public sealed class WebCollection : ICollectionFixture<CouncilServer>;
+public sealed class WebCollection : ICollectionFixture<CouncilServer>, ICollectionFixture<Chromium>;
 
 /// <summary>The real web application, served by Kestrel on 127.0.0.1 at a free port, over a small generated council
 /// (600 children, seed 7) in a temporary SQLite file, with the demonstration account for each role. Today is fixed
