@@ -50,6 +50,19 @@ public sealed class PreProceedings
     /// <summary>Whether pre-proceedings have started by <paramref name="date"/> with no decision recorded by then (a
     /// decision on the date ends the wait).</summary>
     public bool AwaitsDecisionOn(DateOnly date) => StartDate <= date && !(DecisionDate <= date);
+
+    /// <summary>The day pre-proceedings reach <see cref="NormalWeeks"/> weeks: the start plus 112 days. Open after
+    /// this day (or decided after it), they have lasted longer than they normally should.</summary>
+    public DateOnly NormalEnd => StartDate.AddDays(NormalWeeks * 7);
+
+    /// <summary>The date of the last review meeting held on or before <paramref name="date"/>, or null.</summary>
+    public DateOnly? LastReviewOn(DateOnly date) => Reviews.Where(r => r.Date <= date).Select(r => (DateOnly?)r.Date).Max();
+
+    /// <summary>When the next review meeting is due as at <paramref name="date"/>: <paramref name="reviewWeeks"/>
+    /// weeks after the last review meeting held by then, or when there is none, after the initial meeting (when held
+    /// by then), or else after the start.</summary>
+    public DateOnly NextReviewDueOn(DateOnly date, int reviewWeeks) =>
+        (LastReviewOn(date) ?? (InitialMeetingDate <= date ? InitialMeetingDate!.Value : StartDate)).AddDays(reviewWeeks * 7);
 }
 
 /// <summary>What a legal gateway meeting decided.</summary>

@@ -26,6 +26,12 @@ public sealed class ChildProtectionPlan
     public List<PlanAction> Actions { get; set; } = [];
 
     public bool IsOpenOn(DateOnly date) => StartDate <= date && (EndDate is null || EndDate >= date);
+
+    /// <summary>The senior review that counts for the plan reaching <paramref name="months"/> months, as at
+    /// <paramref name="date"/>: the latest one held from a month before that point (the start plus
+    /// <paramref name="months"/> − 1 months, inclusive) up to the date (inclusive); null when there is none.</summary>
+    public SeniorReview? SeniorReviewFor(int months, DateOnly date) =>
+        SeniorReviews.Where(r => r.Date >= StartDate.AddMonths(months - 1) && r.Date <= date).MaxBy(r => r.Date);
 }
 
 /// <summary>A child protection review conference (RCPC): first within 3 months of the initial conference,

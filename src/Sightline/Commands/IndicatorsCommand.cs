@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Sightline.Formats.Csv;
+using Sightline.Calendar;
 using Sightline.Oversight;
 using Sightline.Storage;
 
@@ -37,9 +38,7 @@ internal static class IndicatorsCommand
             var snapshot = SnapshotLoader.Load(SightlineDatabase.Parse(parse.GetValue(database)));
             var calendar = CalendarConfiguration.Load(Path.GetDirectoryName(SightlineDatabase.DefaultPath)!);
             var periods = parse.GetValue(monthly) ? period.Months().ToList() : [period];
-            var values = IndicatorCatalogue.All
-                .SelectMany(indicator => periods.Select(p => indicator.Compute(snapshot, p, snapshot.On(p.To, calendar))))
-                .ToList();
+            var values = Compute(snapshot, calendar, periods);
             switch (parse.GetValue(format))
             {
                 case "csv":
@@ -106,4 +105,10 @@ internal static class IndicatorsCommand
 
         AnsiConsole.Write(table);
     }
+    /// <summary>Every indicator of the catalogue (or only <paramref name="only"/>, by identifier) over each period, each
+    /// judged under the standards in force on the period's last day: what this command prints and the dashboard shows.</summary>
+    public static List<IndicatorValue> Compute(CouncilSnapshot snapshot, WorkingDayCalendar calendar, IReadOnlyList<Period> periods, IReadOnlySet<string>? only = null) =>
+        IndicatorCatalogue.All.Where(indicator => only is null || only.Contains(indicator.Info.Id))
+            .SelectMany(indicator => periods.Select(p => indicator.Compute(snapshot, p, snapshot.On(p.To, calendar))))
+            .ToList();
 }

@@ -46,6 +46,10 @@ internal static partial class SightlineWeb
     /// <summary>Pages are only for those whose role sees children (<see cref="Roles.WithChildren"/>).</summary>
     public const string ChildrenPolicy = "children";
 
+    /// <summary>The council dashboard: aggregate figures, no child named, for the roles that oversee or report on the
+    /// service (<see cref="Roles.Dashboard"/>).</summary>
+    public const string DashboardPolicy = "dashboard";
+
     /// <summary>Pages only for administrators.</summary>
     public const string AdministrationPolicy = "administration";
 
@@ -191,7 +195,8 @@ internal static partial class SightlineWeb
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ChildrenPolicy, policy => policy.RequireRole(Roles.WithChildren))
             .AddPolicy(AdministrationPolicy, policy => policy.RequireRole(Roles.Administrator))
-            .AddPolicy(DataPolicy, policy => policy.RequireRole(Roles.Administrator, Roles.Performance));
+            .AddPolicy(DataPolicy, policy => policy.RequireRole(Roles.Administrator, Roles.Performance))
+            .AddPolicy(DashboardPolicy, policy => policy.RequireRole(Roles.Dashboard));
         Api.AddTo(services);
         services.AddRazorPages(pages =>
         {
@@ -203,6 +208,10 @@ internal static partial class SightlineWeb
             pages.Conventions.AuthorizeFolder("/Admin", AdministrationPolicy);
             pages.Conventions.AuthorizeFolder("/Data", DataPolicy);
             pages.Conventions.AuthorizeFolder("/Settings", AdministrationPolicy);
+            pages.Conventions.AuthorizeFolder("/Teams", ChildrenPolicy);
+            pages.Conventions.AuthorizeFolder("/Plo", ChildrenPolicy);
+            pages.Conventions.AuthorizeFolder("/LongPlans", ChildrenPolicy);
+            pages.Conventions.AuthorizeFolder("/Dashboard", DashboardPolicy);
         });
 
         var app = builder.Build();

@@ -143,7 +143,7 @@ public sealed class LongChildProtectionPlan(int months, string id) : IChildRule
         foreach (var plan in OpenPlans.Of(child, asAt))
         {
             var due = plan.StartDate.AddMonths(point);
-            if (plan.SeniorReviews.Exists(r => r.Date >= plan.StartDate.AddMonths(point - 1) && r.Date <= asAt.Date))
+            if (plan.SeniorReviewFor(point, asAt.Date) is not null)
             {
                 continue;
             }

@@ -17,7 +17,7 @@ public sealed class PreProceedingsOver16Weeks : IChildRule
     {
         foreach (var pre in child.PreProceedings.Where(p => p.AwaitsDecisionOn(asAt.Date)))
         {
-            var due = pre.StartDate.AddDays(PreProceedings.NormalWeeks * 7);
+            var due = pre.NormalEnd;
             if (Overdue(Info, child, due, asAt, $"Pre-proceedings started on {Day(pre.StartDate)} and reached 16 weeks on {Day(due)} with no decision recorded.") is { } alert)
             {
                 yield return alert;
@@ -46,9 +46,9 @@ public sealed class PreProceedingsNotReviewed : IChildRule
                 continue;
             }
 
-            var last = pre.Reviews.Where(r => r.Date <= asAt.Date).Select(r => (DateOnly?)r.Date).Max();
-            var from = last ?? (pre.InitialMeetingDate <= asAt.Date ? pre.InitialMeetingDate!.Value : pre.StartDate);
-            var due = from.AddDays(asAt.Standards.PreProceedingsReviewWeeks * 7);
+            var last = pre.LastReviewOn(asAt.Date);
+            var due = pre.NextReviewDueOn(asAt.Date, asAt.Standards.PreProceedingsReviewWeeks);
+            var from = due.AddDays(-asAt.Standards.PreProceedingsReviewWeeks * 7);
             var since = last is { } reviewed ? $"The last review meeting was on {Day(reviewed)}." : $"No review meeting is recorded since {Day(from)}.";
             if (Overdue(Info, child, due, asAt, $"{since} The next was due by {Day(due)}.") is { } alert)
             {

@@ -10,9 +10,11 @@ public sealed class AccessScope
     private readonly HashSet<int> _children;
     private readonly HashSet<int> _teams;
     private readonly HashSet<int> _workers;
+    private readonly HashSet<int> _managed;
 
-    public AccessScope(bool everyChild, IEnumerable<int> children, IEnumerable<int> teams, IEnumerable<int> workers, string basis)
+    public AccessScope(bool everyChild, IEnumerable<int> children, IEnumerable<int> teams, IEnumerable<int> workers, string basis, IEnumerable<int>? managedTeams = null)
     {
+        _managed = [.. managedTeams ?? []];
         EveryChild = everyChild;
         _children = [.. children];
         _teams = [.. teams];
@@ -41,6 +43,17 @@ public sealed class AccessScope
     /// <summary>Whether a list may be narrowed to this worker: any worker for those who see every child; a social
     /// worker only themselves; a team manager the workers of their teams.</summary>
     public bool MayFilterByWorker(int workerId) => EveryChild || _workers.Contains(workerId);
+
+    /// <summary>The teams a team manager manages (empty for every other role).</summary>
+    public IReadOnlyCollection<int> ManagedTeams => _managed;
+
+    /// <summary>Whether the user may open a team's page (its children, alerts and caseloads): any team for those who
+    /// see every child; a team manager the teams they manage; nobody else (a social worker's own team included).</summary>
+    public bool MaySeeTeam(int teamId) => EveryChild || _managed.Contains(teamId);
+
+    /// <summary>Whether the user may open a worker's page: any worker for those who see every child; a social worker
+    /// only themselves; a team manager the workers of their teams and themselves.</summary>
+    public bool MaySeeWorker(int workerId) => MayFilterByWorker(workerId);
 }
 
 /// <summary>The one place that decides which children a signed-in user may see. Every page, list, export and
@@ -94,6 +107,7 @@ public sealed class ChildAccess(CouncilData council, SightlineClock clock, Sight
         var children = new List<int>();
         var teams = new HashSet<int>();
         var workers = new HashSet<int>();
+        var managedTeams = new HashSet<int>();
         if (worker is not null)
         {
             children.AddRange(allocations.OfWorker(worker.Id));
@@ -108,6 +122,7 @@ public sealed class ChildAccess(CouncilData council, SightlineClock clock, Sight
             {
                 children.AddRange(allocations.OfTeam(team));
                 teams.Add(team);
+                managedTeams.Add(team);
             }
 
             workers.UnionWith(council.Snapshot.Workers.Where(w => managed.Contains(w.TeamId)).Select(w => w.Id));
@@ -119,6 +134,6 @@ public sealed class ChildAccess(CouncilData council, SightlineClock clock, Sight
             (false, not null) => $"You see the children allocated to you today ({today:d MMMM yyyy}).",
             _ => "Your account is not linked to a worker, so no children are allocated to you. Ask an administrator to link it.",
         };
-        return new AccessScope(false, children, teams, workers, basis);
+        return new AccessScope(false, children, teams, workers, basis, managedTeams);
     }
 }

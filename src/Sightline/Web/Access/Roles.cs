@@ -31,6 +31,10 @@ public static class Roles
     /// <summary>The roles that see every child.</summary>
     public static IReadOnlyList<string> EveryChild { get; } = [ServiceManager, QualityAssurance, Performance, SeniorLeader];
 
+    /// <summary>The roles that open the council dashboard (aggregate figures, no child named): every role but the
+    /// social worker's, whose work is their own children.</summary>
+    public static IReadOnlyList<string> Dashboard { get; } = [SeniorLeader, Performance, ServiceManager, QualityAssurance, Administrator, TeamManager];
+
     /// <summary>The roles that see children at all (every role but the administrator's).</summary>
     public static IReadOnlyList<string> WithChildren { get; } = [SocialWorker, TeamManager, .. EveryChild];
 
