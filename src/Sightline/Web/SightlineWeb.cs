@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sightline.Cli;
 using Sightline.Storage;
 using Sightline.Web.Access;
@@ -25,6 +24,9 @@ internal sealed record WebOptions(SightlineDatabase Database, string DataFolder)
 
     /// <summary>Settings that take precedence over sightline.json and the environment (the tests' own).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The clock sessions and the access log keep time by; the system's unless a test moves time on.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Another place for the server's log to go, beside the console (the tests read it back).</summary>
     public ILoggerProvider? ExtraLog { get; init; }
@@ -103,7 +105,7 @@ internal static partial class SightlineWeb
         var services = builder.Services;
         services.AddSingleton(options.Database);
         services.AddScoped<SightlineDbContext>(_ => options.Database.Open());
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options.Time);
         services.AddSingleton(provider => new SightlineClock(provider.GetRequiredService<TimeProvider>(), options.Today));
         services.AddSingleton(_ => new CouncilStore(() => new CouncilData(SnapshotLoader.Load(options.Database), CalendarConfiguration.Load(options.DataFolder))));
         services.AddTransient(provider => provider.GetRequiredService<CouncilStore>().Current);

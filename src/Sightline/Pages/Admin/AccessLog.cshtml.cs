@@ -62,9 +62,11 @@ public sealed class AccessLogModel(SightlineDbContext db, AccessLog log) : PageM
         }
 
         log.Exported(User, "Access log CSV", allowed: true, $"{entries.Count} rows");
-        var bytes = CsvWriter.Utf8WithBom.GetPreamble().Concat(CsvWriter.Utf8WithBom.GetBytes(csv.ToString())).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", "access-log.csv");
+        return CsvDownload.Of(csv.ToString(), "access-log.csv");
     }
+
+    /// <summary>Links to the other pages of the list.</summary>
+    public Pagination Paging => new(PageNumber, PageCount, "Pages of the access log", page => "/admin/access-log" + Query(page), "Newer", "Older");
 
     /// <summary>The query string of this view with another page (for paging and the CSV link).</summary>
     public string Query(int? page = null)

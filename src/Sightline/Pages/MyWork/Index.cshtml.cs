@@ -84,11 +84,13 @@ public sealed class IndexModel(CouncilData council, ChildAccess access, AccessLo
         }
 
         log.Exported(User, "My work CSV", allowed: true, $"{Filters()}; {Items.Count} rows");
-        var bytes = CsvWriter.Utf8WithBom.GetPreamble().Concat(CsvWriter.Utf8WithBom.GetBytes(csv.ToString())).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", $"my-work-{Date:yyyy-MM-dd}.csv");
+        return CsvDownload.Of(csv.ToString(), $"my-work-{Date:yyyy-MM-dd}.csv");
     }
 
     public static string Unit(RuleInfo rule) => rule.Counting == Counting.WorkingDays ? "working days" : "days";
+
+    /// <summary>Links to the other pages of the list.</summary>
+    public Pagination Paging => new(PageNumber, PageCount, "Pages of alerts", page => "/my-work" + Query(page), "Previous", "Next");
 
     /// <summary>The query string of this list with one value changed (for paging links and the CSV link).</summary>
     public string Query(int? page = null)
