@@ -14,7 +14,7 @@ public sealed class CaseloadPageTests(CouncilServer server, Chromium chromium)
         var teamName = server.Accounts["team.manager"].Teams.Single();
         var team = server.Council.Snapshot.Teams.Single(t => t.Name == teamName);
         var children = server.ChildrenAllocatedToTeam(teamName);
-        var alerts = server.Council.Alerts(CouncilServer.Today).Alerts.GroupBy(a => a.ChildId!.Value).ToDictionary(g => g.Key, g => g.Count());
+        var alerts = server.Council.Alerts(CouncilServer.Today).Alerts.Where(a => a.ChildId is not null).GroupBy(a => a.ChildId!.Value).ToDictionary(g => g.Key, g => g.Count());
 
         await using var browser = await chromium.NewPageAsync(server.BaseAddress);
         var page = browser.Page;

@@ -49,7 +49,8 @@ public sealed class CouncilData
         return Kept(state.Alerts, date, () => OversightEngine.Alerts(state.Snapshot, state.Snapshot.On(date, Calendar)));
     }
 
-    /// <summary>The alerts of only these children as at the date (for a user who sees few, without judging the whole council).</summary>
+    /// <summary>The alerts about only these children as at the date (for a user who sees few, without judging the whole
+    /// council); alerts about workers are left out.</summary>
     public AlertReport Alerts(DateOnly date, IReadOnlyCollection<int> childIds)
     {
         var snapshot = Snapshot;
@@ -60,7 +61,11 @@ public sealed class CouncilData
             Services = snapshot.Services,
             Supervision = snapshot.Supervision,
         };
-        return OversightEngine.Alerts(some, AsAt(date));
+        // Only these children's own alerts: the worker rules are judged over the whole workforce, so they name other
+        // children and workers too; those belong to the supervision pages.
+        var asked = childIds.ToHashSet();
+        var report = OversightEngine.Alerts(some, AsAt(date));
+        return report with { Alerts = report.Alerts.Where(a => a.ChildId is { } child && asked.Contains(child)).ToList() };
     }
 
     /// <summary>Who holds each case on the date: by worker, by team, and each child's open allocation.</summary>

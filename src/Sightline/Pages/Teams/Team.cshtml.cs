@@ -45,14 +45,14 @@ public sealed class TeamModel(CouncilData council, ChildAccess access, AccessLog
     /// <summary>How many alerts each child the user may see has as at the date.</summary>
     public static IReadOnlyDictionary<int, int> AlertsByChild(CouncilData council, AccessScope scope, DateOnly date) =>
         Report(council, scope, date).Alerts.Where(a => a.ChildId is { } c && scope.MaySee(c))
-            .GroupBy(a => a.ChildId!.Value).ToDictionary(g => g.Key, g => g.Count());
+            .Where(a => a.ChildId is not null).GroupBy(a => a.ChildId!.Value).ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>The children among <paramref name="childIds"/> the user may see, each with who holds the case and
     /// their alerts, those with the most urgent alerts first.</summary>
     public static IReadOnlyList<CaseRow> Rows(CouncilData council, AccessScope scope, IEnumerable<int> childIds, DateOnly date)
     {
         var seen = childIds.Where(scope.MaySee).ToList();
-        var alerts = council.Alerts(date, seen).Alerts.GroupBy(a => a.ChildId!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<Alert>)g.ToList());
+        var alerts = council.Alerts(date, seen).Alerts.Where(a => a.ChildId is not null).GroupBy(a => a.ChildId!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<Alert>)g.ToList());
         var allocations = council.AllocationsOn(date);
         return seen.Select(id => new CaseRow(council.Child(id)!, allocations.Of(id)?.WorkerId is { } w ? council.Worker(w) : null, alerts.GetValueOrDefault(id) ?? []))
             .OrderByDescending(r => r.MostSevere ?? (Severity)(-1)).ThenByDescending(r => r.Alerts.Count).ThenBy(r => r.Child.LAChildId, StringComparer.Ordinal)
