@@ -49,7 +49,8 @@ public sealed class CouncilData
         return Kept(state.Alerts, date, () => OversightEngine.Alerts(state.Snapshot, state.Snapshot.On(date, Calendar)));
     }
 
-    /// <summary>The alerts of only these children as at the date (for a user who sees few, without judging the whole council).</summary>
+    /// <summary>The alerts about only these children as at the date (for a user who sees few, without judging the
+    /// whole council); alerts about workers alone are left out.</summary>
     public AlertReport Alerts(DateOnly date, IReadOnlyCollection<int> childIds)
     {
         var snapshot = Snapshot;
@@ -60,7 +61,11 @@ public sealed class CouncilData
             Services = snapshot.Services,
             Supervision = snapshot.Supervision,
         };
-        return OversightEngine.Alerts(some, AsAt(date));
+        var report = OversightEngine.Alerts(some, AsAt(date));
+
+        // The worker rules judge every worker; only the alerts about these children are asked for.
+        var wanted = childIds.ToHashSet();
+        return report with { Alerts = [.. report.Alerts.Where(a => a.ChildId is { } id && wanted.Contains(id))] };
     }
 
     /// <summary>Who holds each case on the date: by worker, by team, and each child's open allocation.</summary>

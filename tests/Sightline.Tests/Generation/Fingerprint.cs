@@ -14,12 +14,15 @@ internal static class Fingerprint
         using var db = database.Open();
         var connection = db.Database.GetDbConnection();
         connection.Open();
-        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()!).Distinct().Order(StringComparer.Ordinal);
+        // Each table in its primary key's order: "Id" for the council's records, composite keys for some of the accounts' tables.
+        var tables = db.Model.GetEntityTypes()
+            .Select(t => (Table: t.GetTableName()!, Key: string.Join(", ", t.FindPrimaryKey()!.Properties.Select(p => $"\"{p.GetColumnName()}\""))))
+            .DistinctBy(t => t.Table).OrderBy(t => t.Table, StringComparer.Ordinal);
         var result = new Dictionary<string, string>();
-        foreach (var table in tables)
+        foreach (var (table, key) in tables)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"Id\"";
+            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY {key}";
             using var reader = command.ExecuteReader();
             result[table] = Hash(reader);
         }
