@@ -54,6 +54,29 @@ public sealed class ApiTests(CouncilServer server)
     }
 
     [Fact]
+    public async Task SupervisionComplianceIsTheEnginesAndASocialWorkerGetsOnlyTheirOwnLine()
+    {
+        var period = new Period(new DateOnly(2025, 11, 1), new DateOnly(2026, 10, 31));
+        var council = Oversight.Supervision.SupervisionCompliance.Compute(server.Council.Snapshot, [period], server.Council.Calendar)
+            .Single(l => l.Level == Oversight.Workforce.OrganisationLevel.Council);
+        council.Sessions.Due.Should().BeGreaterThan(0, "the generated council has supervision due");
+
+        using var manager = await server.SignedIn("service.manager");
+        var lines = (await Json(manager, "/api/supervision?from=2025-11-01&to=2026-10-31")).EnumerateArray().ToList();
+        var line = lines.Single(l => l.GetProperty("level").GetString() == "Council");
+        line.GetProperty("due").GetInt32().Should().Be(council.Sessions.Due);
+        line.GetProperty("met").GetInt32().Should().Be(council.Sessions.Met);
+        line.GetProperty("missedWithReason").GetInt32().Should().Be(council.Sessions.MissedWithReason);
+        line.GetProperty("missed").GetInt32().Should().Be(council.Sessions.Missed);
+
+        using var worker = await server.SignedIn("social.worker");
+        var own = (await Json(worker, "/api/supervision?from=2025-11-01&to=2026-10-31")).EnumerateArray().ToList();
+        own.Should().OnlyContain(l => l.GetProperty("level").GetString() == "Worker"
+            && l.GetProperty("staffId").GetString() == server.Accounts["social.worker"].WorkerStaffId);
+        (await worker.GetAsync("/api/supervision?from=2026-02-01&to=2026-01-01")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task AServiceManagerSeesEveryChildAndFiltersAlertsByRuleAndSeverity()
     {
         using var client = await server.SignedIn("service.manager");
@@ -106,7 +129,7 @@ public sealed class ApiTests(CouncilServer server)
         using var client = await server.SignedIn("performance");
         var document = await Json(client, "/openapi/v1.json");
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        paths.Should().BeEquivalentTo(["/api/alerts", "/api/indicators", "/api/children", "/api/children/{id}"]);
+        paths.Should().BeEquivalentTo(["/api/alerts", "/api/indicators", "/api/supervision", "/api/children", "/api/children/{id}"]);
         var response = await client.GetAsync("/api/children");
         response.Headers.Contains("Access-Control-Allow-Origin").Should().BeFalse();
     }

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Sightline.Model;
 using Sightline.Oversight;
+using Sightline.Oversight.Supervision;
+using Sightline.Oversight.Workforce;
 using Sightline.Web.Access;
 using Sightline.Web.Pages.Children;
 
@@ -38,6 +40,12 @@ public sealed record ApiAlerts(DateOnly AsAt, IReadOnlyList<ApiAlert> Alerts, IR
 /// equivalents may be fractional), a distribution's bands, and the records missing when there is no value.</summary>
 public sealed record ApiIndicator(string Indicator, string Name, DateOnly From, DateOnly To, double? Value, double Numerator, double? Denominator, IndicatorUnit Unit, double? England,
     IReadOnlyList<IndicatorBand> Bands, IReadOnlyList<string> Missing);
+
+/// <summary>Supervision compliance for one worker, team, service or the council over one period: sessions due, met,
+/// missed with a reason and missed, compliance (met / due, as a percentage), and case supervision (allocated
+/// children, and those discussed within the local standard).</summary>
+public sealed record ApiSupervisionLine(OrganisationLevel Level, string Name, string? StaffId, int? TeamId, int? ServiceId, DateOnly From, DateOnly To,
+    int Due, int Met, int MissedWithReason, int Missed, double? Compliance, int Children, int ChildrenSupervisedWithinStandard);
 
 /// <summary>One child the user may see, and who holds the case today.</summary>
 public sealed record ApiChild(int Id, string LAChildId, int? TeamId, string? Team, int? WorkerId, string? Worker);
@@ -82,6 +90,8 @@ internal static class Api
             .WithSummary("The alerts of the children the user may see, as at a date (today when not given), most urgent first.");
         api.MapGet("/indicators", Indicators)
             .WithSummary("Every indicator over a period (the 12 months to today when not given), or one value per calendar month with monthly=true.");
+        api.MapGet("/supervision", Supervision)
+            .WithSummary("Supervision compliance over a period (the 12 months to today when not given), or per calendar month with monthly=true: the council, services and teams for the roles that see every worker, a team manager's teams and workers, a social worker's own line.");
         api.MapGet("/children", Children).RequireAuthorization(SightlineWeb.ChildrenPolicy)
             .WithSummary("The children the user may see, with who holds each case today.");
         api.MapGet("/children/{id:int}", Child).RequireAuthorization(SightlineWeb.ChildrenPolicy)
@@ -140,6 +150,29 @@ internal static class Api
             .Select(v => new ApiIndicator(v.Indicator.Id, v.Indicator.Name, v.Period.From, v.Period.To, v.Value, v.Numerator, v.Denominator, v.Indicator.Unit, v.Indicator.England, v.Bands, v.Missing))
             .ToList();
         return TypedResults.Ok(values);
+    }
+
+    private static Results<Ok<List<ApiSupervisionLine>>, ProblemHttpResult> Supervision(ClaimsPrincipal user, CouncilData council, SupervisionAccess access, SightlineClock clock,
+        DateOnly? from, DateOnly? to, bool? monthly)
+    {
+        var end = to ?? clock.Today;
+        var period = new Period(from ?? Period.YearTo(end).From, end);
+        if (period.To < period.From || period.From.AddYears(10) < period.To)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "'from' must not be after 'to', and a period is at most ten years.");
+        }
+
+        // The same computation, and the same lines for the same account, as the supervision page and `sightline supervision`.
+        var scope = access.ScopeFor(user);
+        var leading = scope.EveryWorker ? OrganisationLevel.Council : scope.SeesOthers ? OrganisationLevel.Team : OrganisationLevel.Worker;
+        var periods = monthly == true ? period.Months().ToList() : [period];
+        var lines = SupervisionCompliance.Compute(council.Snapshot, periods, council.Calendar, w => scope.MaySee(w.Id))
+            .Where(l => l.Level >= leading)
+            .Select(l => new ApiSupervisionLine(l.Level, l.Name, l.Worker?.StaffId, l.TeamId, l.ServiceId, l.Period.From, l.Period.To,
+                l.Sessions.Due, l.Sessions.Met, l.Sessions.MissedWithReason, l.Sessions.Missed, l.Sessions.Compliance,
+                l.Cases.Children, l.Cases.WithinStandard))
+            .ToList();
+        return TypedResults.Ok(lines);
     }
 
     private static Ok<List<ApiChild>> Children(ClaimsPrincipal user, CouncilData council, ChildAccess access, AccessLog log, SightlineClock clock)
