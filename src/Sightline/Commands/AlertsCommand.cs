@@ -34,9 +34,8 @@ internal static class AlertsCommand
             IReadOnlyList<IChildRule> rules = chosen is null ? RuleCatalogue.ChildRules : chosen is IChildRule childRule ? [childRule] : [];
             IReadOnlyList<IWorkerRule> workerRules = chosen is null ? RuleCatalogue.WorkerRules : chosen is IWorkerRule workerRule ? [workerRule] : [];
             var date = parse.GetValue(asAt) ?? DateOnly.FromDateTime(DateTime.Today);
-            var target = SightlineDatabase.Parse(parse.GetValue(database));
             var timer = Stopwatch.StartNew();
-            var snapshot = SnapshotLoader.Load(target);
+            var snapshot = Terminal.LoadSnapshot(parse.GetValue(database));
             var loaded = timer.Elapsed;
             var calendar = CalendarConfiguration.Load(Path.GetDirectoryName(SightlineDatabase.DefaultPath)!);
             var report = OversightEngine.Alerts(snapshot, snapshot.On(date, calendar), rules, workerRules);

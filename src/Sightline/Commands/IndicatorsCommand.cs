@@ -35,7 +35,7 @@ internal static class IndicatorsCommand
                 throw new ArgumentException("--to must not be before --from.");
             }
 
-            var snapshot = SnapshotLoader.Load(SightlineDatabase.Parse(parse.GetValue(database)));
+            var snapshot = Terminal.LoadSnapshot(parse.GetValue(database));
             var calendar = CalendarConfiguration.Load(Path.GetDirectoryName(SightlineDatabase.DefaultPath)!);
             var periods = parse.GetValue(monthly) ? period.Months().ToList() : [period];
             var values = Compute(snapshot, calendar, periods);

@@ -44,7 +44,7 @@ internal static class SupervisionCommand
             }
 
             var timer = Stopwatch.StartNew();
-            var snapshot = SnapshotLoader.Load(SightlineDatabase.Parse(parse.GetValue(database)));
+            var snapshot = Terminal.LoadSnapshot(parse.GetValue(database));
             var loaded = timer.Elapsed;
             var include = WorkerFilter.From(snapshot, parse.GetValue(team), parse.GetValue(worker));
             var calendar = CalendarConfiguration.Load(Path.GetDirectoryName(SightlineDatabase.DefaultPath)!);

@@ -20,6 +20,15 @@ internal static class Terminal
         HelpName = "PATH|CONNECTION-STRING",
     };
 
+    /// <summary>The council's records in memory, from the database named by <c>--database</c> (or the default),
+    /// its schema brought up to date first as every command that touches data does.</summary>
+    public static Oversight.CouncilSnapshot LoadSnapshot(string? database)
+    {
+        var target = SightlineDatabase.Parse(database);
+        target.Migrate();
+        return SnapshotLoader.Load(target);
+    }
+
     public static Option<DateOnly?> DateOption(string name, string description) => new(name)
     {
         Description = description,

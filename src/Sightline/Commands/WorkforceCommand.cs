@@ -28,7 +28,7 @@ internal static class WorkforceCommand
         command.SetAction(parse =>
         {
             var date = parse.GetValue(asAt) ?? DateOnly.FromDateTime(DateTime.Today);
-            var snapshot = SnapshotLoader.Load(SightlineDatabase.Parse(parse.GetValue(database)));
+            var snapshot = Terminal.LoadSnapshot(parse.GetValue(database));
             var include = WorkerFilter.From(snapshot, parse.GetValue(team), null);
             var calendar = CalendarConfiguration.Load(Path.GetDirectoryName(SightlineDatabase.DefaultPath)!);
             var asAtDate = snapshot.On(date, calendar);

@@ -1,4 +1,5 @@
 using Sightline.Formats.Tests.CinCensus;
+using Microsoft.EntityFrameworkCore;
 using Sightline.Storage;
 
 namespace Sightline.Tests.CommandLine;
@@ -136,6 +137,22 @@ public sealed class CommandLineTests : IDisposable
         using var client = new HttpClient { BaseAddress = new Uri(url) };
         var signIn = await client.GetStringAsync("/sign-in");
         signIn.Should().Contain("Sign in").And.Contain("Demonstration");
+    }
+
+    [Theory]
+    [InlineData("alerts", "--as-at", "2026-10-31")]
+    [InlineData("indicators", "--from", "2025-11-01", "--to", "2026-10-31")]
+    [InlineData("supervision", "--from", "2025-11-01", "--to", "2026-10-31")]
+    [InlineData("workforce", "--as-at", "2026-10-31")]
+    public void ACommandThatReadsTheCouncilBringsTheSchemaUpToDateFirst(params string[] command)
+    {
+        // A database file that holds no tables yet, as a database made before a new table was added lacks that table.
+        var database = Path.Combine(_sightline.Home, $"{command[0]}-empty.db");
+        var (exit, _, error) = _sightline.Run([.. command, "--format", "json", "--database", database]);
+        error.Should().NotContain("no such table");
+        exit.Should().Be(0, error);
+        using var db = SightlineDatabase.Parse(database).Open();
+        db.Database.GetPendingMigrations().Should().BeEmpty();
     }
 
     public void Dispose() => _sightline.Dispose();
