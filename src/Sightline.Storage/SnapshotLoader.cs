@@ -8,55 +8,68 @@ namespace Sightline.Storage;
 /// tracking, and the records joined to their parents in memory.</summary>
 public static class SnapshotLoader
 {
-    public static CouncilSnapshot Load(SightlineDatabase database)
+    public static CouncilSnapshot Load(SightlineDatabase database) => Load(database, null);
+
+    /// <summary>As <see cref="Load(SightlineDatabase)"/>, reporting each table as it is read: its name, the rows read and
+    /// the time taken (for the benchmark).</summary>
+    public static CouncilSnapshot Load(SightlineDatabase database, Action<string, int, TimeSpan>? tableRead)
     {
         using var db = database.Open();
+        List<T> Read<T>(IQueryable<T> query)
+            where T : class
+        {
+            var timer = System.Diagnostics.Stopwatch.StartNew();
+            var rows = query.ToList();
+            tableRead?.Invoke(db.Model.FindEntityType(typeof(T))!.GetTableName()!, rows.Count, timer.Elapsed);
+            return rows;
+        }
+
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var children = db.Children.AsNoTracking().OrderBy(c => c.Id).ToList();
+        var children = Read(db.Children.AsNoTracking().OrderBy(c => c.Id));
         var childById = children.ToDictionary(c => c.Id);
-        var episodes = db.CinEpisodes.AsNoTracking().ToList();
+        var episodes = Read(db.CinEpisodes.AsNoTracking());
         var episodeById = episodes.ToDictionary(e => e.Id);
         Attach(episodes, e => e.ChildId, childById, (c, e) => c.CinEpisodes.Add(e));
 
-        Attach(db.ChildDisabilities.AsNoTracking().ToList(), d => d.ChildId, childById, (c, d) => c.Disabilities.Add(d));
-        Attach(db.Contacts.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.Contacts.Add(x));
-        Attach(db.EarlyHelpEpisodes.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.EarlyHelpEpisodes.Add(x));
-        Attach(db.Visits.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.Visits.Add(x));
-        Attach(db.StepDecisions.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.StepDecisions.Add(x));
-        Attach(db.CareProceedings.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.CareProceedings.Add(x));
-        Attach(db.LookedAfterEpisodes.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.LookedAfterEpisodes.Add(x));
-        Attach(db.LookedAfterReviews.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.LookedAfterReviews.Add(x));
-        Attach(db.CareLeaverStatuses.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.CareLeaverStatuses.Add(x));
-        Attach(db.Allocations.AsNoTracking().OrderBy(a => a.StartDate).ToList(), x => x.ChildId, childById, (c, x) => c.Allocations.Add(x));
+        Attach(Read(db.ChildDisabilities.AsNoTracking()), d => d.ChildId, childById, (c, d) => c.Disabilities.Add(d));
+        Attach(Read(db.Contacts.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.Contacts.Add(x));
+        Attach(Read(db.EarlyHelpEpisodes.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.EarlyHelpEpisodes.Add(x));
+        Attach(Read(db.Visits.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.Visits.Add(x));
+        Attach(Read(db.StepDecisions.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.StepDecisions.Add(x));
+        Attach(Read(db.CareProceedings.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.CareProceedings.Add(x));
+        Attach(Read(db.LookedAfterEpisodes.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.LookedAfterEpisodes.Add(x));
+        Attach(Read(db.LookedAfterReviews.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.LookedAfterReviews.Add(x));
+        Attach(Read(db.CareLeaverStatuses.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.CareLeaverStatuses.Add(x));
+        Attach(Read(db.Allocations.AsNoTracking().OrderBy(a => a.StartDate)), x => x.ChildId, childById, (c, x) => c.Allocations.Add(x));
 
-        var assessments = db.Assessments.AsNoTracking().ToList();
+        var assessments = Read(db.Assessments.AsNoTracking());
         Attach(assessments, x => x.CinEpisodeId, episodeById, (e, x) => e.Assessments.Add(x));
-        Attach(db.AssessmentFactors.AsNoTracking().ToList(), x => x.AssessmentId, assessments.ToDictionary(a => a.Id), (a, x) => a.Factors.Add(x));
-        Attach(db.StrategyDiscussions.AsNoTracking().ToList(), x => x.CinEpisodeId, episodeById, (e, x) => e.StrategyDiscussions.Add(x));
-        Attach(db.Section47Enquiries.AsNoTracking().ToList(), x => x.CinEpisodeId, episodeById, (e, x) => e.Section47Enquiries.Add(x));
-        Attach(db.InitialConferences.AsNoTracking().ToList(), x => x.CinEpisodeId, episodeById, (e, x) => e.InitialConferences.Add(x));
+        Attach(Read(db.AssessmentFactors.AsNoTracking()), x => x.AssessmentId, assessments.ToDictionary(a => a.Id), (a, x) => a.Factors.Add(x));
+        Attach(Read(db.StrategyDiscussions.AsNoTracking()), x => x.CinEpisodeId, episodeById, (e, x) => e.StrategyDiscussions.Add(x));
+        Attach(Read(db.Section47Enquiries.AsNoTracking()), x => x.CinEpisodeId, episodeById, (e, x) => e.Section47Enquiries.Add(x));
+        Attach(Read(db.InitialConferences.AsNoTracking()), x => x.CinEpisodeId, episodeById, (e, x) => e.InitialConferences.Add(x));
 
-        var plans = db.ChildProtectionPlans.AsNoTracking().ToList();
+        var plans = Read(db.ChildProtectionPlans.AsNoTracking());
         var planById = plans.ToDictionary(p => p.Id);
         Attach(plans, x => x.CinEpisodeId, episodeById, (e, x) => e.ChildProtectionPlans.Add(x));
-        Attach(db.ReviewConferences.AsNoTracking().ToList(), x => x.ChildProtectionPlanId, planById, (p, x) => p.ReviewConferences.Add(x));
-        Attach(db.CoreGroupMeetings.AsNoTracking().ToList(), x => x.ChildProtectionPlanId, planById, (p, x) => p.CoreGroupMeetings.Add(x));
-        Attach(db.SeniorReviews.AsNoTracking().ToList(), x => x.ChildProtectionPlanId, planById, (p, x) => p.SeniorReviews.Add(x));
+        Attach(Read(db.ReviewConferences.AsNoTracking()), x => x.ChildProtectionPlanId, planById, (p, x) => p.ReviewConferences.Add(x));
+        Attach(Read(db.CoreGroupMeetings.AsNoTracking()), x => x.ChildProtectionPlanId, planById, (p, x) => p.CoreGroupMeetings.Add(x));
+        Attach(Read(db.SeniorReviews.AsNoTracking()), x => x.ChildProtectionPlanId, planById, (p, x) => p.SeniorReviews.Add(x));
 
-        var cinPlans = db.CinPlans.AsNoTracking().ToList();
+        var cinPlans = Read(db.CinPlans.AsNoTracking());
         var cinPlanById = cinPlans.ToDictionary(p => p.Id);
         Attach(cinPlans, x => x.CinEpisodeId, episodeById, (e, x) => e.CinPlans.Add(x));
-        Attach(db.CinPlanReviews.AsNoTracking().ToList(), x => x.CinPlanId, cinPlanById, (p, x) => p.Reviews.Add(x));
+        Attach(Read(db.CinPlanReviews.AsNoTracking()), x => x.CinPlanId, cinPlanById, (p, x) => p.Reviews.Add(x));
 
-        var actions = db.PlanActions.AsNoTracking().ToList();
+        var actions = Read(db.PlanActions.AsNoTracking());
         Attach(actions.Where(a => a.ChildProtectionPlanId is not null), x => x.ChildProtectionPlanId!.Value, planById, (p, x) => p.Actions.Add(x));
         Attach(actions.Where(a => a.CinPlanId is not null), x => x.CinPlanId!.Value, cinPlanById, (p, x) => p.Actions.Add(x));
 
-        var preProceedings = db.PreProceedings.AsNoTracking().ToList();
+        var preProceedings = Read(db.PreProceedings.AsNoTracking());
         Attach(preProceedings, x => x.ChildId, childById, (c, x) => c.PreProceedings.Add(x));
-        Attach(db.PreProceedingsReviews.AsNoTracking().ToList(), x => x.PreProceedingsId, preProceedings.ToDictionary(p => p.Id), (p, x) => p.Reviews.Add(x));
+        Attach(Read(db.PreProceedingsReviews.AsNoTracking()), x => x.PreProceedingsId, preProceedings.ToDictionary(p => p.Id), (p, x) => p.Reviews.Add(x));
 
-        var workers = db.Workers.AsNoTracking().ToList();
+        var workers = Read(db.Workers.AsNoTracking());
         var coverage = new HashSet<string>(StringComparer.Ordinal);
         void Covered(string kind, bool any)
         {
@@ -70,7 +83,7 @@ public static class SnapshotLoader
         Covered("allocations", children.Exists(c => c.Allocations.Count > 0));
         Covered("plan actions", actions.Count > 0);
         Covered("step decisions", children.Exists(c => c.StepDecisions.Count > 0));
-        return new CouncilSnapshot(db.Councils.AsNoTracking().FirstOrDefault(), children, workers, db.Teams.AsNoTracking().ToList(), new DataCoverage(coverage));
+        return new CouncilSnapshot(Read(db.Councils.AsNoTracking()).FirstOrDefault(), children, workers, Read(db.Teams.AsNoTracking()), new DataCoverage(coverage));
     }
 
     private static void Attach<TChild, TParent>(IEnumerable<TChild> records, Func<TChild, int> parentId, Dictionary<int, TParent> parents, Action<TParent, TChild> add)

@@ -51,6 +51,25 @@ public static class OversightEngine
         return new AlertReport(asAt.Date, ordered, gaps);
     }
 
+    /// <summary>Every indicator over each period, in catalogue order and, within an indicator, in the order the periods are
+    /// given; each period is judged as at its own last day.</summary>
+    /// <param name="snapshot">The council's records.</param>
+    /// <param name="periods">The periods, for example the year to a date and each of its months.</param>
+    /// <param name="asAtEnd">The date, calendar and local standards to judge a period by, given its last day.</param>
+    /// <param name="indicators">The indicators to compute; all of <see cref="IndicatorCatalogue.All"/> when null.</param>
+    public static IReadOnlyList<IndicatorValue> Indicators(CouncilSnapshot snapshot, IReadOnlyList<Period> periods, Func<DateOnly, AsAt> asAtEnd, IReadOnlyList<IIndicator>? indicators = null)
+    {
+        indicators ??= IndicatorCatalogue.All;
+        var values = new IndicatorValue[indicators.Count * periods.Count];
+        // Each value is independent of the others, so they are computed in parallel, each into its own place.
+        Parallel.For(0, values.Length, i =>
+        {
+            var period = periods[i % periods.Count];
+            values[i] = indicators[i / periods.Count].Compute(snapshot, period, asAtEnd(period.To));
+        });
+        return values;
+    }
+
     private static IEnumerable<(int From, int To)> Partition(IReadOnlyList<Child> children)
     {
         const int size = 2_000;

@@ -36,9 +36,7 @@ internal static class IndicatorsCommand
             var snapshot = SnapshotLoader.Load(SightlineDatabase.Parse(parse.GetValue(database)));
             var calendar = CalendarConfiguration.Load(Path.GetDirectoryName(SightlineDatabase.DefaultPath)!);
             var periods = parse.GetValue(monthly) ? period.Months().ToList() : [period];
-            var values = IndicatorCatalogue.All
-                .SelectMany(indicator => periods.Select(p => indicator.Compute(snapshot, p, new AsAt(p.To, calendar, LocalStandards.Defaults))))
-                .ToList();
+            var values = OversightEngine.Indicators(snapshot, periods, end => new AsAt(end, calendar, LocalStandards.Defaults));
             switch (parse.GetValue(format))
             {
                 case "csv":
