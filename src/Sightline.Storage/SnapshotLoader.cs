@@ -1,11 +1,15 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Model;
 using Sightline.Oversight;
 
 namespace Sightline.Storage;
 
-/// <summary>Builds a <see cref="CouncilSnapshot"/> from the database: each table read once, without change
-/// tracking, and the records joined to their parents in memory.</summary>
+/// <summary>Builds a <see cref="CouncilSnapshot"/> from the database: each table read once with a plain data reader
+/// (<see cref="TableReader"/>), and each record added to its parent's list as it is read. Children, and each list of
+/// records, are in key order, except a child's allocations, which are in start date order (then key order). Records
+/// with no related records of a kind share one empty list of that kind, so the snapshot must never be changed.</summary>
 public static class SnapshotLoader
 {
     public static CouncilSnapshot Load(SightlineDatabase database) => Load(database, null);
@@ -15,61 +19,72 @@ public static class SnapshotLoader
     public static CouncilSnapshot Load(SightlineDatabase database, Action<string, int, TimeSpan>? tableRead)
     {
         using var db = database.Open();
-        List<T> Read<T>(IQueryable<T> query)
-            where T : class
+        db.Database.OpenConnection();
+        var tables = new TableReader(db) { TableRead = tableRead };
+
+        var children = new List<Child>();
+        tables.Read<Child>(children.Add);
+        var child = children.ToDictionary(c => c.Id);
+        var episode = new Dictionary<int, CinEpisode>();
+        ReadInto(tables, child, (CinEpisode x) => x.ChildId, c => c.CinEpisodes, x => episode.Add(x.Id, x));
+        ReadInto(tables, child, (ChildDisability x) => x.ChildId, c => c.Disabilities);
+        ReadInto(tables, child, (Contact x) => x.ChildId, c => c.Contacts);
+        ReadInto(tables, child, (EarlyHelpEpisode x) => x.ChildId, c => c.EarlyHelpEpisodes);
+        ReadInto(tables, child, (Visit x) => x.ChildId, c => c.Visits);
+        ReadInto(tables, child, (StepDecision x) => x.ChildId, c => c.StepDecisions);
+        ReadInto(tables, child, (CareProceedings x) => x.ChildId, c => c.CareProceedings);
+        ReadInto(tables, child, (LookedAfterEpisode x) => x.ChildId, c => c.LookedAfterEpisodes);
+        ReadInto(tables, child, (LookedAfterReview x) => x.ChildId, c => c.LookedAfterReviews);
+        ReadInto(tables, child, (CareLeaverStatus x) => x.ChildId, c => c.CareLeaverStatuses);
+        ReadInto(tables, child, (Allocation x) => x.ChildId, c => c.Allocations, orderBy: nameof(Allocation.StartDate));
+
+        var assessment = new Dictionary<int, Assessment>();
+        ReadInto(tables, episode, (Assessment x) => x.CinEpisodeId, e => e.Assessments, x => assessment.Add(x.Id, x));
+        ReadInto(tables, assessment, (AssessmentFactor x) => x.AssessmentId, a => a.Factors);
+        ReadInto(tables, episode, (StrategyDiscussion x) => x.CinEpisodeId, e => e.StrategyDiscussions);
+        ReadInto(tables, episode, (Section47Enquiry x) => x.CinEpisodeId, e => e.Section47Enquiries);
+        ReadInto(tables, episode, (InitialConference x) => x.CinEpisodeId, e => e.InitialConferences);
+
+        var plan = new Dictionary<int, ChildProtectionPlan>();
+        ReadInto(tables, episode, (ChildProtectionPlan x) => x.CinEpisodeId, e => e.ChildProtectionPlans, x => plan.Add(x.Id, x));
+        ReadInto(tables, plan, (ReviewConference x) => x.ChildProtectionPlanId, p => p.ReviewConferences);
+        ReadInto(tables, plan, (CoreGroupMeeting x) => x.ChildProtectionPlanId, p => p.CoreGroupMeetings);
+        ReadInto(tables, plan, (SeniorReview x) => x.ChildProtectionPlanId, p => p.SeniorReviews);
+
+        var cinPlan = new Dictionary<int, CinPlan>();
+        ReadInto(tables, episode, (CinPlan x) => x.CinEpisodeId, e => e.CinPlans, x => cinPlan.Add(x.Id, x));
+        ReadInto(tables, cinPlan, (CinPlanReview x) => x.CinPlanId, p => p.Reviews);
+
+        // An action belongs to exactly one plan, of either kind.
+        var toPlan = new Attacher<ChildProtectionPlan, PlanAction>(plan, p => p.Actions);
+        var toCinPlan = new Attacher<CinPlan, PlanAction>(cinPlan, p => p.Actions);
+        var actions = 0;
+        tables.Read<PlanAction>(x =>
         {
-            var timer = System.Diagnostics.Stopwatch.StartNew();
-            var rows = query.ToList();
-            tableRead?.Invoke(db.Model.FindEntityType(typeof(T))!.GetTableName()!, rows.Count, timer.Elapsed);
-            return rows;
-        }
+            actions++;
+            if (x.ChildProtectionPlanId is { } planId)
+            {
+                toPlan.Add(planId, x);
+            }
+            else if (x.CinPlanId is { } cinPlanId)
+            {
+                toCinPlan.Add(cinPlanId, x);
+            }
+        });
+        toPlan.Flush();
+        toCinPlan.Flush();
 
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var children = Read(db.Children.AsNoTracking().OrderBy(c => c.Id));
-        var childById = children.ToDictionary(c => c.Id);
-        var episodes = Read(db.CinEpisodes.AsNoTracking());
-        var episodeById = episodes.ToDictionary(e => e.Id);
-        Attach(episodes, e => e.ChildId, childById, (c, e) => c.CinEpisodes.Add(e));
+        var preProceedings = new Dictionary<int, PreProceedings>();
+        ReadInto(tables, child, (PreProceedings x) => x.ChildId, c => c.PreProceedings, x => preProceedings.Add(x.Id, x));
+        ReadInto(tables, preProceedings, (PreProceedingsReview x) => x.PreProceedingsId, p => p.Reviews);
 
-        Attach(Read(db.ChildDisabilities.AsNoTracking()), d => d.ChildId, childById, (c, d) => c.Disabilities.Add(d));
-        Attach(Read(db.Contacts.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.Contacts.Add(x));
-        Attach(Read(db.EarlyHelpEpisodes.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.EarlyHelpEpisodes.Add(x));
-        Attach(Read(db.Visits.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.Visits.Add(x));
-        Attach(Read(db.StepDecisions.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.StepDecisions.Add(x));
-        Attach(Read(db.CareProceedings.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.CareProceedings.Add(x));
-        Attach(Read(db.LookedAfterEpisodes.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.LookedAfterEpisodes.Add(x));
-        Attach(Read(db.LookedAfterReviews.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.LookedAfterReviews.Add(x));
-        Attach(Read(db.CareLeaverStatuses.AsNoTracking()), x => x.ChildId, childById, (c, x) => c.CareLeaverStatuses.Add(x));
-        Attach(Read(db.Allocations.AsNoTracking().OrderBy(a => a.StartDate)), x => x.ChildId, childById, (c, x) => c.Allocations.Add(x));
+        var workers = new List<Worker>();
+        tables.Read<Worker>(workers.Add);
+        var teams = new List<Team>();
+        tables.Read<Team>(teams.Add);
+        var councils = new List<Council>();
+        tables.Read<Council>(councils.Add);
 
-        var assessments = Read(db.Assessments.AsNoTracking());
-        Attach(assessments, x => x.CinEpisodeId, episodeById, (e, x) => e.Assessments.Add(x));
-        Attach(Read(db.AssessmentFactors.AsNoTracking()), x => x.AssessmentId, assessments.ToDictionary(a => a.Id), (a, x) => a.Factors.Add(x));
-        Attach(Read(db.StrategyDiscussions.AsNoTracking()), x => x.CinEpisodeId, episodeById, (e, x) => e.StrategyDiscussions.Add(x));
-        Attach(Read(db.Section47Enquiries.AsNoTracking()), x => x.CinEpisodeId, episodeById, (e, x) => e.Section47Enquiries.Add(x));
-        Attach(Read(db.InitialConferences.AsNoTracking()), x => x.CinEpisodeId, episodeById, (e, x) => e.InitialConferences.Add(x));
-
-        var plans = Read(db.ChildProtectionPlans.AsNoTracking());
-        var planById = plans.ToDictionary(p => p.Id);
-        Attach(plans, x => x.CinEpisodeId, episodeById, (e, x) => e.ChildProtectionPlans.Add(x));
-        Attach(Read(db.ReviewConferences.AsNoTracking()), x => x.ChildProtectionPlanId, planById, (p, x) => p.ReviewConferences.Add(x));
-        Attach(Read(db.CoreGroupMeetings.AsNoTracking()), x => x.ChildProtectionPlanId, planById, (p, x) => p.CoreGroupMeetings.Add(x));
-        Attach(Read(db.SeniorReviews.AsNoTracking()), x => x.ChildProtectionPlanId, planById, (p, x) => p.SeniorReviews.Add(x));
-
-        var cinPlans = Read(db.CinPlans.AsNoTracking());
-        var cinPlanById = cinPlans.ToDictionary(p => p.Id);
-        Attach(cinPlans, x => x.CinEpisodeId, episodeById, (e, x) => e.CinPlans.Add(x));
-        Attach(Read(db.CinPlanReviews.AsNoTracking()), x => x.CinPlanId, cinPlanById, (p, x) => p.Reviews.Add(x));
-
-        var actions = Read(db.PlanActions.AsNoTracking());
-        Attach(actions.Where(a => a.ChildProtectionPlanId is not null), x => x.ChildProtectionPlanId!.Value, planById, (p, x) => p.Actions.Add(x));
-        Attach(actions.Where(a => a.CinPlanId is not null), x => x.CinPlanId!.Value, cinPlanById, (p, x) => p.Actions.Add(x));
-
-        var preProceedings = Read(db.PreProceedings.AsNoTracking());
-        Attach(preProceedings, x => x.ChildId, childById, (c, x) => c.PreProceedings.Add(x));
-        Attach(Read(db.PreProceedingsReviews.AsNoTracking()), x => x.PreProceedingsId, preProceedings.ToDictionary(p => p.Id), (p, x) => p.Reviews.Add(x));
-
-        var workers = Read(db.Workers.AsNoTracking());
         var coverage = new HashSet<string>(StringComparer.Ordinal);
         void Covered(string kind, bool any)
         {
@@ -81,19 +96,74 @@ public static class SnapshotLoader
 
         Covered("visits", children.Exists(c => c.Visits.Count > 0));
         Covered("allocations", children.Exists(c => c.Allocations.Count > 0));
-        Covered("plan actions", actions.Count > 0);
+        Covered("plan actions", actions > 0);
         Covered("step decisions", children.Exists(c => c.StepDecisions.Count > 0));
-        return new CouncilSnapshot(Read(db.Councils.AsNoTracking()).FirstOrDefault(), children, workers, Read(db.Teams.AsNoTracking()), new DataCoverage(coverage));
+        return new CouncilSnapshot(councils.FirstOrDefault(), children, workers, teams, new DataCoverage(coverage));
     }
 
-    private static void Attach<TChild, TParent>(IEnumerable<TChild> records, Func<TChild, int> parentId, Dictionary<int, TParent> parents, Action<TParent, TChild> add)
+    /// <summary>Reads <typeparamref name="T"/>'s table and adds each record to its parent's list, handing it also to
+    /// <paramref name="also"/> (a record that is itself a parent is kept by key that way).</summary>
+    private static void ReadInto<TParent, T>(TableReader tables, Dictionary<int, TParent> parents, Func<T, int> parentId, Expression<Func<TParent, List<T>>> list,
+        Action<T>? also = null, params string[] orderBy)
+        where T : class
     {
-        foreach (var record in records)
+        var attacher = new Attacher<TParent, T>(parents, list);
+        tables.Read<T>(record =>
         {
-            if (parents.TryGetValue(parentId(record), out var parent))
+            attacher.Add(parentId(record), record);
+            also?.Invoke(record);
+        }, orderBy);
+        attacher.Flush();
+    }
+
+    /// <summary>Adds records to their parents' lists. A parent read by <see cref="TableReader"/> starts with a shared empty
+    /// list, and is given a list of its own for its first records. Rows come in key order, and a parent's records usually
+    /// come one after another (they were written together): each such run goes into the parent's list at once, so that
+    /// the list is made exactly as long as it needs to be. A record whose parent was not read is left out.</summary>
+    private sealed class Attacher<TParent, T>
+    {
+        private readonly List<T> _run = [];
+        private readonly Dictionary<int, TParent> _parents;
+        private readonly Func<TParent, List<T>> _get;
+        private readonly Action<TParent, List<T>> _set;
+        private int _parentId;
+
+        public Attacher(Dictionary<int, TParent> parents, Expression<Func<TParent, List<T>>> list)
+        {
+            _parents = parents;
+            var property = (PropertyInfo)((MemberExpression)list.Body).Member;
+            _get = property.GetMethod!.CreateDelegate<Func<TParent, List<T>>>();
+            _set = property.SetMethod!.CreateDelegate<Action<TParent, List<T>>>();
+        }
+
+        public void Add(int parentId, T record)
+        {
+            if (_run.Count > 0 && parentId != _parentId)
             {
-                add(parent, record);
+                Flush();
             }
+
+            _parentId = parentId;
+            _run.Add(record);
+        }
+
+        /// <summary>Adds the run of records held so far; call once more after the last record.</summary>
+        public void Flush()
+        {
+            if (_run.Count > 0 && _parents.TryGetValue(_parentId, out var parent))
+            {
+                var target = _get(parent);
+                if (target.Count == 0)
+                {
+                    _set(parent, new List<T>(_run));
+                }
+                else
+                {
+                    target.AddRange(_run);
+                }
+            }
+
+            _run.Clear();
         }
     }
 }

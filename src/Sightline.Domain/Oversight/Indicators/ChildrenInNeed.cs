@@ -11,7 +11,7 @@ public sealed class ReferralsPer10000 : IIndicator
         "DfE Children in need statistics (referrals; 632,830 in England in 2024-25)", IndicatorUnit.Per10000);
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        Measure.PerTenThousand(Info, period, snapshot.Children.Sum(c => c.CinEpisodes.Count(e => period.Contains(e.ReferralDate))), snapshot.Council?.ChildPopulation);
+        Measure.PerTenThousand(Info, period, snapshot.CinEpisodes.Count(e => period.Contains(e.ReferralDate)), snapshot.Council?.ChildPopulation);
 }
 
 /// <summary>The share of referrals that came within 12 months of the same child's previous referral.</summary>
@@ -23,26 +23,43 @@ public sealed class ReReferralRate : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
+        var previousReferral = snapshot.Derived(this, PreviousReferrals);
         int referrals = 0, again = 0;
-        foreach (var child in snapshot.Children)
+        for (var i = 0; i < snapshot.CinEpisodes.Count; i++)
         {
-            DateOnly? previous = null;
-            foreach (var date in child.CinEpisodes.Select(e => e.ReferralDate).Order())
+            var date = snapshot.CinEpisodes[i].ReferralDate;
+            if (period.Contains(date))
             {
-                if (period.Contains(date))
+                referrals++;
+                if (previousReferral[i] is { } previous && date.DayNumber - previous.DayNumber <= 365)
                 {
-                    referrals++;
-                    if (previous is { } p && date.DayNumber - p.DayNumber <= 365)
-                    {
-                        again++;
-                    }
+                    again++;
                 }
-
-                previous = date;
             }
         }
 
         return Measure.Share(Info, period, again, referrals);
+    }
+
+    /// <summary>For each episode of <see cref="CouncilSnapshot.CinEpisodes"/>, the date of the same child's referral
+    /// before it (of two on the same day, the one recorded first comes first), or null for the child's first.</summary>
+    private static DateOnly?[] PreviousReferrals(CouncilSnapshot snapshot)
+    {
+        var previous = new DateOnly?[snapshot.CinEpisodes.Count];
+        var first = 0;
+        foreach (var child in snapshot.Children)
+        {
+            // The child's episodes sit together in CinEpisodes, from `first`, in the child's own order.
+            var byDate = Enumerable.Range(first, child.CinEpisodes.Count).OrderBy(i => snapshot.CinEpisodes[i].ReferralDate).ToList();
+            for (var k = 1; k < byDate.Count; k++)
+            {
+                previous[byDate[k]] = snapshot.CinEpisodes[byDate[k - 1]].ReferralDate;
+            }
+
+            first += child.CinEpisodes.Count;
+        }
+
+        return previous;
     }
 }
 
@@ -55,7 +72,7 @@ public sealed class ReferralsWithNoFurtherAction : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var referrals = snapshot.Children.SelectMany(c => c.CinEpisodes).Where(e => period.Contains(e.ReferralDate)).ToList();
+        var referrals = snapshot.CinEpisodes.Where(e => period.Contains(e.ReferralDate)).ToList();
         return Measure.Share(Info, period, referrals.Count(e => e.ReferralNfa), referrals.Count);
     }
 }
@@ -70,7 +87,7 @@ public sealed class AssessmentsWithin45WorkingDays : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         int authorised = 0, onTime = 0;
-        foreach (var episode in snapshot.Children.SelectMany(c => c.CinEpisodes))
+        foreach (var episode in snapshot.CinEpisodes)
         {
             foreach (var assessment in episode.Assessments)
             {
@@ -99,7 +116,7 @@ public sealed class InitialConferencesWithin15WorkingDays : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         int held = 0, onTime = 0;
-        foreach (var episode in snapshot.Children.SelectMany(c => c.CinEpisodes))
+        foreach (var episode in snapshot.CinEpisodes)
         {
             foreach (var conference in episode.InitialConferences)
             {
@@ -127,8 +144,22 @@ public sealed class ChildProtectionPlansPer10000 : IIndicator
         "Children with a child protection plan open on the last day of the period, per 10,000 of the council's children aged 0–17.",
         "DfE Children in need statistics (49,420 children at 31 March 2025)", IndicatorUnit.Per10000, 40.5, "England at 31 March 2025 (49,420 children; 12.2 million aged 0–17)");
 
-    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        Measure.PerTenThousand(Info, period, snapshot.Children.Count(c => c.CinEpisodes.Exists(e => e.ChildProtectionPlans.Exists(p => p.IsOpenOn(period.To)))), snapshot.Council?.ChildPopulation);
+    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
+    {
+        var onPlan = new HashSet<int>();
+        foreach (var episode in snapshot.CinEpisodes)
+        {
+            foreach (var plan in episode.ChildProtectionPlans)
+            {
+                if (plan.IsOpenOn(period.To))
+                {
+                    onPlan.Add(episode.ChildId);
+                }
+            }
+        }
+
+        return Measure.PerTenThousand(Info, period, onPlan.Count, snapshot.Council?.ChildPopulation);
+    }
 }
 
 /// <summary>Plans that ended in the period having lasted two years or more.</summary>
@@ -140,7 +171,7 @@ public sealed class ChildProtectionPlansLastingTwoYears : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var ended = snapshot.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.ChildProtectionPlans).Where(p => p.EndDate is { } end && period.Contains(end)).ToList();
+        var ended = snapshot.ChildProtectionPlans.Where(p => p.EndDate is { } end && period.Contains(end)).ToList();
         return Measure.Share(Info, period, ended.Count(p => p.EndDate >= p.StartDate.AddYears(2)), ended.Count);
     }
 }
@@ -154,24 +185,44 @@ public sealed class SecondOrSubsequentPlans : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
+        var hadPlanBefore = snapshot.Derived(this, HadPlanBefore);
         int started = 0, repeat = 0;
-        foreach (var child in snapshot.Children)
+        for (var i = 0; i < snapshot.ChildProtectionPlans.Count; i++)
         {
-            var plans = child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans).OrderBy(p => p.StartDate).ToList();
-            for (var i = 0; i < plans.Count; i++)
+            if (period.Contains(snapshot.ChildProtectionPlans[i].StartDate))
             {
-                if (period.Contains(plans[i].StartDate))
+                started++;
+                if (hadPlanBefore[i])
                 {
-                    started++;
-                    if (i > 0 || plans[i].NumberOfPreviousPlans > 0)
-                    {
-                        repeat++;
-                    }
+                    repeat++;
                 }
             }
         }
 
         return Measure.Share(Info, period, repeat, started);
+    }
+
+    /// <summary>For each plan of <see cref="CouncilSnapshot.ChildProtectionPlans"/>, whether the child had a plan before
+    /// it: a plan recorded with an earlier start (of two on the same day, the one recorded first comes first), or a
+    /// count of previous plans above 0.</summary>
+    private static bool[] HadPlanBefore(CouncilSnapshot snapshot)
+    {
+        var before = new bool[snapshot.ChildProtectionPlans.Count];
+        var first = 0;
+        foreach (var child in snapshot.Children)
+        {
+            // The child's plans sit together in ChildProtectionPlans, from `first`, episode by episode.
+            var count = child.CinEpisodes.Sum(e => e.ChildProtectionPlans.Count);
+            var byStart = Enumerable.Range(first, count).OrderBy(i => snapshot.ChildProtectionPlans[i].StartDate).ToList();
+            for (var k = 0; k < byStart.Count; k++)
+            {
+                before[byStart[k]] = k > 0 || snapshot.ChildProtectionPlans[byStart[k]].NumberOfPreviousPlans > 0;
+            }
+
+            first += count;
+        }
+
+        return before;
     }
 }
 
@@ -183,7 +234,7 @@ public sealed class LookedAfterPer10000 : IIndicator
         "DfE Children looked after statistics (81,770 at 31 March 2025)", IndicatorUnit.Per10000, 67, "England at 31 March 2025");
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        Measure.PerTenThousand(Info, period, snapshot.Children.Count(c => c.LookedAfterEpisodes.Exists(e => e.IsOpenOn(period.To))), snapshot.Council?.ChildPopulation);
+        Measure.PerTenThousand(Info, period, snapshot.LookedAfterEpisodes.Where(e => e.IsOpenOn(period.To)).Select(e => e.ChildId).Distinct().Count(), snapshot.Council?.ChildPopulation);
 }
 
 /// <summary>Section 47 enquiries started in the period per 10,000 children aged 0–17.</summary>
@@ -194,7 +245,7 @@ public sealed class Section47EnquiriesPer10000 : IIndicator
         "DfE Children in need statistics (230,590 enquiries in England in 2024-25)", IndicatorUnit.Per10000, 189.0, "England 2024-25 (230,590 enquiries; 12.2 million aged 0–17)");
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        Measure.PerTenThousand(Info, period, snapshot.Children.Sum(c => c.CinEpisodes.Sum(e => e.Section47Enquiries.Count(s => period.Contains(s.StartDate)))), snapshot.Council?.ChildPopulation);
+        Measure.PerTenThousand(Info, period, snapshot.CinEpisodes.Sum(e => e.Section47Enquiries.Count(s => period.Contains(s.StartDate))), snapshot.Council?.ChildPopulation);
 }
 
 /// <summary>How many section 47 enquiries lead to an initial conference.</summary>
@@ -207,10 +258,15 @@ public sealed class Section47ToConference : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         int started = 0, conferenced = 0;
-        foreach (var episode in snapshot.Children.SelectMany(c => c.CinEpisodes))
+        foreach (var episode in snapshot.CinEpisodes)
         {
-            foreach (var enquiry in episode.Section47Enquiries.Where(s => period.Contains(s.StartDate)))
+            foreach (var enquiry in episode.Section47Enquiries)
             {
+                if (!period.Contains(enquiry.StartDate))
+                {
+                    continue;
+                }
+
                 started++;
                 if (episode.InitialConferences.Exists(c => c.Section47EnquiryId == enquiry.Id && c.Date <= asAt.Date))
                 {
@@ -232,7 +288,7 @@ public sealed class ConferenceToPlan : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var held = snapshot.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.InitialConferences).Where(c => period.Contains(c.Date)).ToList();
+        var held = snapshot.CinEpisodes.SelectMany(e => e.InitialConferences).Where(c => period.Contains(c.Date)).ToList();
         return Measure.Share(Info, period, held.Count(c => c.ResultedInPlan), held.Count);
     }
 }
@@ -246,7 +302,7 @@ public sealed class PreProceedingsOver16WeeksShare : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var open = snapshot.Children.SelectMany(c => c.PreProceedings).Where(p => p.AwaitsDecisionOn(period.To)).ToList();
+        var open = snapshot.PreProceedings.Where(p => p.AwaitsDecisionOn(period.To)).ToList();
         return Measure.Share(Info, period, open.Count(p => period.To.DayNumber - p.StartDate.DayNumber > PreProceedings.NormalWeeks * 7), open.Count);
     }
 }
