@@ -45,11 +45,11 @@ internal sealed class TableReader
         var type = _db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = type.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, type.GetSchema());
-        var materialiser = Materialisers.GetOrAdd((typeof(T), _provider), _ => Materialiser.For<T>(type));
+        var materialiser = Materialisers.GetOrAdd((typeof(T), _provider), _ => Materialiser.For<T>(type, _provider));
         string Column(string property) => _sql.DelimitIdentifier(type.FindProperty(property)!.GetColumnName(store)!);
 
         using var command = _db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", materialiser.Properties.Select(p => Column(p.Name)))} FROM {_sql.DelimitIdentifier(table, type.GetSchema())} " +
+        command.CommandText = $"SELECT {string.Join(", ", materialiser.Properties.Select(p => materialiser.Selects(p, Column(p.Name))))} FROM {_sql.DelimitIdentifier(table, type.GetSchema())} " +
                               $"ORDER BY {string.Join(", ", orderBy.Append(Key).Distinct().Select(Column))}";
         var read = (Func<DbDataReader, StringPool[], object[], T>)materialiser.Read;
         var pools = materialiser.NewPools();
@@ -85,8 +85,15 @@ internal sealed class TableReader
     /// list for each would be a third of the snapshot's memory. Compiled once per record type and provider.</summary>
     private sealed class Materialiser
     {
-        private Materialiser(IReadOnlyList<IProperty> properties, IReadOnlyList<Type> listTypes, Delegate read, int stringColumns)
+        /// <summary>SQLite keeps a date as text, <c>yyyy-MM-dd</c>; its <c>julianday</c> less this is the date's
+        /// <see cref="DateOnly.DayNumber"/>, which SQLite works out faster than the text can be parsed here.</summary>
+        private const string SqliteDayNumber = "CAST(julianday({0}) - 1721425.5 AS INTEGER)";
+
+        private readonly DatabaseProvider _provider;
+
+        private Materialiser(DatabaseProvider provider, IReadOnlyList<IProperty> properties, IReadOnlyList<Type> listTypes, Delegate read, int stringColumns)
         {
+            _provider = provider;
             Properties = properties;
             ListTypes = listTypes;
             Read = read;
@@ -106,7 +113,15 @@ internal sealed class TableReader
 
         public StringPool[] NewPools() => Enumerable.Range(0, StringColumns).Select(_ => new StringPool()).ToArray();
 
-        public static Materialiser For<T>(IEntityType type)
+        /// <summary>What the query selects for a property's column: the column, or on SQLite a date's day number.</summary>
+        public string Selects(IProperty property, string column) =>
+            IsSqliteDate(property, _provider) ? string.Format(System.Globalization.CultureInfo.InvariantCulture, SqliteDayNumber, column) : column;
+
+        private static bool IsSqliteDate(IProperty property, DatabaseProvider provider) =>
+            provider == DatabaseProvider.Sqlite && property.GetTypeMapping().Converter is null &&
+            (Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType) == typeof(DateOnly);
+
+        public static Materialiser For<T>(IEntityType type, DatabaseProvider provider)
         {
             var properties = type.GetProperties().Where(p => p.PropertyInfo is not null).ToList();
             var reader = Expression.Parameter(typeof(DbDataReader), "reader");
@@ -118,7 +133,9 @@ internal sealed class TableReader
                 var property = properties[ordinal];
                 var converter = property.GetTypeMapping().Converter;
                 var providerType = Nullable.GetUnderlyingType(converter?.ProviderClrType ?? property.ClrType) ?? converter?.ProviderClrType ?? property.ClrType;
-                Expression value = Expression.Call(reader, Getter(providerType), Expression.Constant(ordinal));
+                Expression value = IsSqliteDate(property, provider)
+                    ? Expression.Call(typeof(DateOnly), nameof(DateOnly.FromDayNumber), null, Expression.Call(reader, Getter(typeof(int)), Expression.Constant(ordinal)))
+                    : Expression.Call(reader, Getter(providerType), Expression.Constant(ordinal));
                 if (providerType == typeof(string))
                 {
                     // Codes, categories and agencies repeat on every row: each distinct value is kept once.
@@ -145,7 +162,7 @@ internal sealed class TableReader
             bindings.AddRange(lists.Select((list, i) => Expression.Bind(list, Expression.Convert(Expression.ArrayIndex(empty, Expression.Constant(i)), list.PropertyType))));
 
             var read = Expression.Lambda<Func<DbDataReader, StringPool[], object[], T>>(Expression.MemberInit(Expression.New(typeof(T)), bindings), reader, pools, empty).Compile();
-            return new Materialiser(properties, lists.Select(l => l.PropertyType).ToList(), read, strings);
+            return new Materialiser(provider, properties, lists.Select(l => l.PropertyType).ToList(), read, strings);
         }
 
         /// <summary>The reader's typed getter for a provider type: no boxing for the common ones.</summary>

@@ -43,6 +43,12 @@ public sealed class WorkerChurn : IChildRule
 
     public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
     {
+        if (child.Allocations.Count <= asAt.Standards.ChurnChanges)
+        {
+            // Each change is an allocation after an earlier one: too few allocations to have changed enough.
+            yield break;
+        }
+
         var yearAgo = asAt.Date.AddMonths(-12);
         var changes = new List<DateOnly>();
         int? previous = null;

@@ -3,14 +3,39 @@ using static Sightline.Oversight.RuleText;
 
 namespace Sightline.Oversight.Alerts;
 
-/// <summary>Child protection plans open on the as-at date.</summary>
+/// <summary>Plans open on the as-at date. Loops rather than queries: several rules ask this of every child, most of
+/// whom have no plan.</summary>
 internal static class OpenPlans
 {
-    public static IEnumerable<ChildProtectionPlan> Of(Child child, AsAt asAt) =>
-        child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans).Where(p => p.IsOpenOn(asAt.Date));
+    /// <summary>The child protection plans open on the as-at date.</summary>
+    public static IEnumerable<ChildProtectionPlan> Of(Child child, AsAt asAt)
+    {
+        foreach (var episode in child.CinEpisodes)
+        {
+            foreach (var plan in episode.ChildProtectionPlans)
+            {
+                if (plan.IsOpenOn(asAt.Date))
+                {
+                    yield return plan;
+                }
+            }
+        }
+    }
 
-    public static IEnumerable<CinPlan> CinOf(Child child, AsAt asAt) =>
-        child.CinEpisodes.SelectMany(e => e.CinPlans).Where(p => p.IsOpenOn(asAt.Date));
+    /// <summary>The child in need plans open on the as-at date.</summary>
+    public static IEnumerable<CinPlan> CinOf(Child child, AsAt asAt)
+    {
+        foreach (var episode in child.CinEpisodes)
+        {
+            foreach (var plan in episode.CinPlans)
+            {
+                if (plan.IsOpenOn(asAt.Date))
+                {
+                    yield return plan;
+                }
+            }
+        }
+    }
 }
 
 /// <summary>The first review conference is held within 3 months of the initial conference, later ones at
@@ -92,8 +117,13 @@ public sealed class ChildNotSeenAlone : IChildRule
     public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
     {
         var standards = asAt.Standards;
+        if (child.DateOfBirth is not { } born || born.AddYears(standards.SeenAloneFromAge) > asAt.Date)
+        {
+            yield break;
+        }
+
         var plans = OpenPlans.Of(child, asAt).ToList();
-        if (child.DateOfBirth is not { } born || born.AddYears(standards.SeenAloneFromAge) > asAt.Date || plans.Count == 0)
+        if (plans.Count == 0)
         {
             yield break;
         }

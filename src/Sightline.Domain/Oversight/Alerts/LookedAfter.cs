@@ -9,6 +9,11 @@ internal static class PeriodOfCare
 {
     public static (DateOnly Start, LookedAfterEpisode Current)? On(Child child, DateOnly date)
     {
+        if (child.LookedAfterEpisodes.Count == 0)
+        {
+            return null;
+        }
+
         var episodes = child.LookedAfterEpisodes.OrderBy(e => e.StartDate).ToList();
         var current = episodes.FindLastIndex(e => e.IsOpenOn(date));
         if (current < 0)
