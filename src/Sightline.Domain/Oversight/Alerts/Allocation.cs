@@ -43,13 +43,13 @@ public sealed class WorkerChurn : IChildRule
 
     public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
     {
-        if (child.Allocations.Count <= asAt.Standards.ChurnChanges)
+        var yearAgo = asAt.Date.AddMonths(-12);
+        if (StartedInTheYear(child, yearAgo, asAt.Date) < asAt.Standards.ChurnChanges)
         {
-            // Each change is an allocation after an earlier one: too few allocations to have changed enough.
+            // Each change is an allocation to a worker that started in the 12 months: too few to have changed enough.
             yield break;
         }
 
-        var yearAgo = asAt.Date.AddMonths(-12);
         var changes = new List<DateOnly>();
         int? previous = null;
         foreach (var allocation in child.Allocations.Where(a => a.WorkerId is not null && a.StartDate <= asAt.Date).OrderBy(a => a.StartDate))
@@ -71,5 +71,20 @@ public sealed class WorkerChurn : IChildRule
         var severity = changes.Count >= asAt.Standards.ChurnChanges + 2 ? Severity.High : Severity.Medium;
         yield return new Alert(Info, child.Id, null, changes[asAt.Standards.ChurnChanges - 1], overdue, severity,
             $"{Info.Name}. The child's social worker has changed {changes.Count} times in the last 12 months, most recently on {Day(changes[^1])}. Clears when {Info.ClearsWhen}.");
+    }
+
+    /// <summary>How many allocations to a worker started after <paramref name="yearAgo"/> and by <paramref name="date"/>.</summary>
+    private static int StartedInTheYear(Child child, DateOnly yearAgo, DateOnly date)
+    {
+        var started = 0;
+        foreach (var allocation in child.Allocations)
+        {
+            if (allocation.WorkerId is not null && allocation.StartDate > yearAgo && allocation.StartDate <= date)
+            {
+                started++;
+            }
+        }
+
+        return started;
     }
 }

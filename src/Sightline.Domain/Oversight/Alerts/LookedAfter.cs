@@ -9,7 +9,7 @@ internal static class PeriodOfCare
 {
     public static (DateOnly Start, LookedAfterEpisode Current)? On(Child child, DateOnly date)
     {
-        if (child.LookedAfterEpisodes.Count == 0)
+        if (!child.LookedAfterEpisodes.Exists(e => e.IsOpenOn(date)))
         {
             return null;
         }

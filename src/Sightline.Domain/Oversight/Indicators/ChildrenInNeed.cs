@@ -245,7 +245,7 @@ public sealed class Section47EnquiriesPer10000 : IIndicator
         "DfE Children in need statistics (230,590 enquiries in England in 2024-25)", IndicatorUnit.Per10000, 189.0, "England 2024-25 (230,590 enquiries; 12.2 million aged 0–17)");
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        Measure.PerTenThousand(Info, period, snapshot.CinEpisodes.Sum(e => e.Section47Enquiries.Count(s => period.Contains(s.StartDate))), snapshot.Council?.ChildPopulation);
+        Measure.PerTenThousand(Info, period, snapshot.Section47Enquiries.Count(s => period.Contains(s.StartDate)), snapshot.Council?.ChildPopulation);
 }
 
 /// <summary>How many section 47 enquiries lead to an initial conference.</summary>
@@ -288,7 +288,7 @@ public sealed class ConferenceToPlan : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var held = snapshot.CinEpisodes.SelectMany(e => e.InitialConferences).Where(c => period.Contains(c.Date)).ToList();
+        var held = snapshot.InitialConferences.Where(c => period.Contains(c.Date)).ToList();
         return Measure.Share(Info, period, held.Count(c => c.ResultedInPlan), held.Count);
     }
 }
