@@ -36,9 +36,8 @@ internal sealed class TableReader
     /// <summary>Called after each table is read with its name, the rows read and the time taken.</summary>
     public Action<string, int, TimeSpan>? TableRead { get; init; }
 
-    /// <summary>Reads every row of <typeparamref name="T"/>'s table, in key order unless <paramref name="orderBy"/> names
-    /// other properties (the key is then the last tie-break), and hands each record to <paramref name="each"/>.</summary>
-    public void Read<T>(Action<T> each, params string[] orderBy)
+    /// <summary>Reads every row of <typeparamref name="T"/>'s table in key order and hands each record to <paramref name="each"/>.</summary>
+    public void Read<T>(Action<T> each)
         where T : class
     {
         var timer = Stopwatch.StartNew();
@@ -50,7 +49,7 @@ internal sealed class TableReader
 
         using var command = _db.Database.GetDbConnection().CreateCommand();
         command.CommandText = $"SELECT {string.Join(", ", materialiser.Properties.Select(p => materialiser.Selects(p, Column(p.Name))))} FROM {_sql.DelimitIdentifier(table, type.GetSchema())} " +
-                              $"ORDER BY {string.Join(", ", orderBy.Append(Key).Distinct().Select(Column))}";
+                              $"ORDER BY {Column(Key)}";
         var read = (Func<DbDataReader, StringPool[], object[], T>)materialiser.Read;
         var pools = materialiser.NewPools();
         var empty = materialiser.ListTypes.Select(EmptyList).ToArray();
