@@ -10,8 +10,6 @@ namespace Sightline.Oversight;
 public sealed class CouncilSnapshot(Council? council, IReadOnlyList<Child> children, IReadOnlyList<Worker> workers, IReadOnlyList<Team> teams, DataCoverage coverage)
 {
     private readonly Lazy<CinEpisode[]> _cinEpisodes = new(() => [.. children.SelectMany(c => c.CinEpisodes)]);
-    private readonly Lazy<Section47Enquiry[]> _section47Enquiries = new(() => [.. children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.Section47Enquiries)]);
-    private readonly Lazy<InitialConference[]> _initialConferences = new(() => [.. children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.InitialConferences)]);
     private readonly Lazy<ChildProtectionPlan[]> _childProtectionPlans = new(() => [.. children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.ChildProtectionPlans)]);
     private readonly Lazy<PreProceedings[]> _preProceedings = new(() => [.. children.SelectMany(c => c.PreProceedings)]);
     private readonly Lazy<LookedAfterEpisode[]> _lookedAfterEpisodes = new(() => [.. children.SelectMany(c => c.LookedAfterEpisodes)]);
@@ -26,15 +24,9 @@ public sealed class CouncilSnapshot(Council? council, IReadOnlyList<Child> child
     public DataCoverage Coverage { get; } = coverage;
 
     /// <summary>Every child in need episode of every child, child by child, each child's in their own order. An indicator
-    /// that counts episodes, or what happened in them, reads this rather than walking every child: it is one list,
-    /// built on first use.</summary>
+    /// that counts episodes, or what happened in them, reads this (or, to find those of a period, a
+    /// <see cref="Dated{T}"/> made from it) rather than walking every child: it is one list, built on first use.</summary>
     public IReadOnlyList<CinEpisode> CinEpisodes => _cinEpisodes.Value;
-
-    /// <summary>Every section 47 enquiry, in the order of <see cref="CinEpisodes"/> and then each episode's own order.</summary>
-    public IReadOnlyList<Section47Enquiry> Section47Enquiries => _section47Enquiries.Value;
-
-    /// <summary>Every initial child protection conference, in the order of <see cref="CinEpisodes"/> and then each episode's own order.</summary>
-    public IReadOnlyList<InitialConference> InitialConferences => _initialConferences.Value;
 
     /// <summary>Every child protection plan, in the order of <see cref="CinEpisodes"/> and then each episode's own order.</summary>
     public IReadOnlyList<ChildProtectionPlan> ChildProtectionPlans => _childProtectionPlans.Value;

@@ -11,7 +11,7 @@ public sealed class ReferralsPer10000 : IIndicator
         "DfE Children in need statistics (referrals; 632,830 in England in 2024-25)", IndicatorUnit.Per10000);
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        Measure.PerTenThousand(Info, period, snapshot.CinEpisodes.Count(e => period.Contains(e.ReferralDate)), snapshot.Council?.ChildPopulation);
+        Measure.PerTenThousand(Info, period, Views.Referrals(snapshot).In(period).Count, snapshot.Council?.ChildPopulation);
 }
 
 /// <summary>The share of referrals that came within 12 months of the same child's previous referral.</summary>
@@ -23,43 +23,9 @@ public sealed class ReReferralRate : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var previousReferral = snapshot.Derived(this, PreviousReferrals);
-        int referrals = 0, again = 0;
-        for (var i = 0; i < snapshot.CinEpisodes.Count; i++)
-        {
-            var date = snapshot.CinEpisodes[i].ReferralDate;
-            if (period.Contains(date))
-            {
-                referrals++;
-                if (previousReferral[i] is { } previous && date.DayNumber - previous.DayNumber <= 365)
-                {
-                    again++;
-                }
-            }
-        }
-
-        return Measure.Share(Info, period, again, referrals);
-    }
-
-    /// <summary>For each episode of <see cref="CouncilSnapshot.CinEpisodes"/>, the date of the same child's referral
-    /// before it (of two on the same day, the one recorded first comes first), or null for the child's first.</summary>
-    private static DateOnly?[] PreviousReferrals(CouncilSnapshot snapshot)
-    {
-        var previous = new DateOnly?[snapshot.CinEpisodes.Count];
-        var first = 0;
-        foreach (var child in snapshot.Children)
-        {
-            // The child's episodes sit together in CinEpisodes, from `first`, in the child's own order.
-            var byDate = Enumerable.Range(first, child.CinEpisodes.Count).OrderBy(i => snapshot.CinEpisodes[i].ReferralDate).ToList();
-            for (var k = 1; k < byDate.Count; k++)
-            {
-                previous[byDate[k]] = snapshot.CinEpisodes[byDate[k - 1]].ReferralDate;
-            }
-
-            first += child.CinEpisodes.Count;
-        }
-
-        return previous;
+        var referrals = Views.Referrals(snapshot).In(period);
+        var again = referrals.Count(r => r.Previous is { } previous && r.Episode.ReferralDate.DayNumber - previous.DayNumber <= 365);
+        return Measure.Share(Info, period, again, referrals.Count);
     }
 }
 
@@ -72,8 +38,8 @@ public sealed class ReferralsWithNoFurtherAction : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var referrals = snapshot.CinEpisodes.Where(e => period.Contains(e.ReferralDate)).ToList();
-        return Measure.Share(Info, period, referrals.Count(e => e.ReferralNfa), referrals.Count);
+        var referrals = Views.Referrals(snapshot).In(period);
+        return Measure.Share(Info, period, referrals.Count(r => r.Episode.ReferralNfa), referrals.Count);
     }
 }
 
@@ -86,23 +52,9 @@ public sealed class AssessmentsWithin45WorkingDays : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        int authorised = 0, onTime = 0;
-        foreach (var episode in snapshot.CinEpisodes)
-        {
-            foreach (var assessment in episode.Assessments)
-            {
-                if (assessment.AuthorisationDate is { } date && period.Contains(date))
-                {
-                    authorised++;
-                    if (asAt.Calendar.CountWorkingDays(episode.ReferralDate, date) <= 45)
-                    {
-                        onTime++;
-                    }
-                }
-            }
-        }
-
-        return Measure.Share(Info, period, onTime, authorised);
+        var authorised = Views.AuthorisedAssessments(snapshot).In(period);
+        var onTime = authorised.Count(a => asAt.Calendar.CountWorkingDays(a.Episode.ReferralDate, a.Assessment.AuthorisationDate!.Value) <= 45);
+        return Measure.Share(Info, period, onTime, authorised.Count);
     }
 }
 
@@ -116,20 +68,17 @@ public sealed class InitialConferencesWithin15WorkingDays : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         int held = 0, onTime = 0;
-        foreach (var episode in snapshot.CinEpisodes)
+        foreach (var (episode, conference) in Views.InitialConferences(snapshot).In(period))
         {
-            foreach (var conference in episode.InitialConferences)
+            if (episode.Section47Enquiries.Find(s => s.Id == conference.Section47EnquiryId) is not { } enquiry)
             {
-                if (!period.Contains(conference.Date) || episode.Section47Enquiries.Find(s => s.Id == conference.Section47EnquiryId) is not { } enquiry)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                held++;
-                if (asAt.Calendar.CountWorkingDays(enquiry.StartDate, conference.Date) <= 15)
-                {
-                    onTime++;
-                }
+            held++;
+            if (asAt.Calendar.CountWorkingDays(enquiry.StartDate, conference.Date) <= 15)
+            {
+                onTime++;
             }
         }
 
@@ -146,19 +95,8 @@ public sealed class ChildProtectionPlansPer10000 : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var onPlan = new HashSet<int>();
-        foreach (var episode in snapshot.CinEpisodes)
-        {
-            foreach (var plan in episode.ChildProtectionPlans)
-            {
-                if (plan.IsOpenOn(period.To))
-                {
-                    onPlan.Add(episode.ChildId);
-                }
-            }
-        }
-
-        return Measure.PerTenThousand(Info, period, onPlan.Count, snapshot.Council?.ChildPopulation);
+        var onPlan = Views.Plans(snapshot).OnOrBefore(period.To).Where(p => p.Plan.IsOpenOn(period.To)).Select(p => p.Episode.ChildId).Distinct().Count();
+        return Measure.PerTenThousand(Info, period, onPlan, snapshot.Council?.ChildPopulation);
     }
 }
 
@@ -171,7 +109,7 @@ public sealed class ChildProtectionPlansLastingTwoYears : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var ended = snapshot.ChildProtectionPlans.Where(p => p.EndDate is { } end && period.Contains(end)).ToList();
+        var ended = Views.EndedPlans(snapshot).In(period);
         return Measure.Share(Info, period, ended.Count(p => p.EndDate >= p.StartDate.AddYears(2)), ended.Count);
     }
 }
@@ -185,44 +123,8 @@ public sealed class SecondOrSubsequentPlans : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var hadPlanBefore = snapshot.Derived(this, HadPlanBefore);
-        int started = 0, repeat = 0;
-        for (var i = 0; i < snapshot.ChildProtectionPlans.Count; i++)
-        {
-            if (period.Contains(snapshot.ChildProtectionPlans[i].StartDate))
-            {
-                started++;
-                if (hadPlanBefore[i])
-                {
-                    repeat++;
-                }
-            }
-        }
-
-        return Measure.Share(Info, period, repeat, started);
-    }
-
-    /// <summary>For each plan of <see cref="CouncilSnapshot.ChildProtectionPlans"/>, whether the child had a plan before
-    /// it: a plan recorded with an earlier start (of two on the same day, the one recorded first comes first), or a
-    /// count of previous plans above 0.</summary>
-    private static bool[] HadPlanBefore(CouncilSnapshot snapshot)
-    {
-        var before = new bool[snapshot.ChildProtectionPlans.Count];
-        var first = 0;
-        foreach (var child in snapshot.Children)
-        {
-            // The child's plans sit together in ChildProtectionPlans, from `first`, episode by episode.
-            var count = child.CinEpisodes.Sum(e => e.ChildProtectionPlans.Count);
-            var byStart = Enumerable.Range(first, count).OrderBy(i => snapshot.ChildProtectionPlans[i].StartDate).ToList();
-            for (var k = 0; k < byStart.Count; k++)
-            {
-                before[byStart[k]] = k > 0 || snapshot.ChildProtectionPlans[byStart[k]].NumberOfPreviousPlans > 0;
-            }
-
-            first += count;
-        }
-
-        return before;
+        var started = Views.Plans(snapshot).In(period);
+        return Measure.Share(Info, period, started.Count(p => p.HadPlanBefore), started.Count);
     }
 }
 
@@ -245,7 +147,7 @@ public sealed class Section47EnquiriesPer10000 : IIndicator
         "DfE Children in need statistics (230,590 enquiries in England in 2024-25)", IndicatorUnit.Per10000, 189.0, "England 2024-25 (230,590 enquiries; 12.2 million aged 0–17)");
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        Measure.PerTenThousand(Info, period, snapshot.Section47Enquiries.Count(s => period.Contains(s.StartDate)), snapshot.Council?.ChildPopulation);
+        Measure.PerTenThousand(Info, period, Views.Enquiries(snapshot).In(period).Count, snapshot.Council?.ChildPopulation);
 }
 
 /// <summary>How many section 47 enquiries lead to an initial conference.</summary>
@@ -257,25 +159,9 @@ public sealed class Section47ToConference : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        int started = 0, conferenced = 0;
-        foreach (var episode in snapshot.CinEpisodes)
-        {
-            foreach (var enquiry in episode.Section47Enquiries)
-            {
-                if (!period.Contains(enquiry.StartDate))
-                {
-                    continue;
-                }
-
-                started++;
-                if (episode.InitialConferences.Exists(c => c.Section47EnquiryId == enquiry.Id && c.Date <= asAt.Date))
-                {
-                    conferenced++;
-                }
-            }
-        }
-
-        return Measure.Share(Info, period, conferenced, started);
+        var started = Views.Enquiries(snapshot).In(period);
+        var conferenced = started.Count(s => s.Episode.InitialConferences.Exists(c => c.Section47EnquiryId == s.Enquiry.Id && c.Date <= asAt.Date));
+        return Measure.Share(Info, period, conferenced, started.Count);
     }
 }
 
@@ -288,8 +174,8 @@ public sealed class ConferenceToPlan : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var held = snapshot.InitialConferences.Where(c => period.Contains(c.Date)).ToList();
-        return Measure.Share(Info, period, held.Count(c => c.ResultedInPlan), held.Count);
+        var held = Views.InitialConferences(snapshot).In(period);
+        return Measure.Share(Info, period, held.Count(c => c.Conference.ResultedInPlan), held.Count);
     }
 }
 
@@ -305,4 +191,55 @@ public sealed class PreProceedingsOver16WeeksShare : IIndicator
         var open = snapshot.PreProceedings.Where(p => p.AwaitsDecisionOn(period.To)).ToList();
         return Measure.Share(Info, period, open.Count(p => period.To.DayNumber - p.StartDate.DayNumber > PreProceedings.NormalWeeks * 7), open.Count);
     }
+}
+
+/// <summary>The dated records the indicators above count, each built once per snapshot and found by period with a binary
+/// search (<see cref="Dated{T}"/>), with what the indicators need beside each record.</summary>
+internal static class Views
+{
+    /// <summary>Every referral (CIN episode) by its referral date, with the date of the same child's referral before it
+    /// (of two on the same day, the one recorded first comes first), or null for the child's first.</summary>
+    public static Dated<(CinEpisode Episode, DateOnly? Previous)> Referrals(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(Referrals)), s => new Dated<(CinEpisode Episode, DateOnly? Previous)>(
+            s.Children.SelectMany(WithPreviousReferral), r => r.Episode.ReferralDate));
+
+    /// <summary>Every authorised assessment, with its episode, by its authorisation date.</summary>
+    public static Dated<(CinEpisode Episode, Assessment Assessment)> AuthorisedAssessments(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(AuthorisedAssessments)), s => new Dated<(CinEpisode Episode, Assessment Assessment)>(
+            s.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.Assessments.Select(a => (e, a))), a => a.Assessment.AuthorisationDate));
+
+    /// <summary>Every section 47 enquiry, with its episode, by its start date.</summary>
+    public static Dated<(CinEpisode Episode, Section47Enquiry Enquiry)> Enquiries(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(Enquiries)), s => new Dated<(CinEpisode Episode, Section47Enquiry Enquiry)>(
+            s.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.Section47Enquiries.Select(q => (e, q))), q => q.Enquiry.StartDate));
+
+    /// <summary>Every initial conference, with its episode, by its date.</summary>
+    public static Dated<(CinEpisode Episode, InitialConference Conference)> InitialConferences(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(InitialConferences)), s => new Dated<(CinEpisode Episode, InitialConference Conference)>(
+            s.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.InitialConferences.Select(c => (e, c))), c => c.Conference.Date));
+
+    /// <summary>Every child protection plan, with its episode, by its start date, and whether the child had a plan before
+    /// it: a plan recorded with an earlier start (of two on the same day, the one recorded first comes first), or a
+    /// count of previous plans above 0.</summary>
+    public static Dated<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)> Plans(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(Plans)), s => new Dated<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)>(
+            s.Children.SelectMany(c => c.CinEpisodes.SelectMany(e => e.ChildProtectionPlans.Select(p => (Episode: e, Plan: p))).OrderBy(p => p.Plan.StartDate)
+                .Select((p, i) => (p.Episode, p.Plan, i > 0 || p.Plan.NumberOfPreviousPlans > 0))),
+            p => p.Plan.StartDate));
+
+    /// <summary>A child's referrals in date order, each with the one before.</summary>
+    private static IEnumerable<(CinEpisode Episode, DateOnly? Previous)> WithPreviousReferral(Child child)
+    {
+        DateOnly? previous = null;
+        foreach (var episode in child.CinEpisodes.OrderBy(e => e.ReferralDate))
+        {
+            yield return (episode, previous);
+            previous = episode.ReferralDate;
+        }
+    }
+
+    /// <summary>Every child protection plan that has ended, by its end date.</summary>
+    public static Dated<ChildProtectionPlan> EndedPlans(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(EndedPlans)), s => new Dated<ChildProtectionPlan>(
+            s.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.ChildProtectionPlans), p => p.EndDate));
 }
