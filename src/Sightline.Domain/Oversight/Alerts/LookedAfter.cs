@@ -9,7 +9,8 @@ internal static class PeriodOfCare
 {
     public static (DateOnly Start, LookedAfterEpisode Current)? On(Child child, DateOnly date)
     {
-        if (!child.LookedAfterEpisodes.Exists(e => e.IsOpenOn(date)))
+        // Most children are not in care on the date: they are told apart without sorting anything.
+        if (!IsInCareOn(child, date))
         {
             return null;
         }
@@ -28,6 +29,19 @@ internal static class PeriodOfCare
         }
 
         return (episodes[start].StartDate, episodes[current]);
+    }
+
+    private static bool IsInCareOn(Child child, DateOnly date)
+    {
+        foreach (var episode in child.LookedAfterEpisodes)
+        {
+            if (episode.IsOpenOn(date))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 
