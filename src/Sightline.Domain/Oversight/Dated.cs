@@ -14,9 +14,20 @@ public sealed class Dated<T>
     /// <param name="date">The date they are ordered and found by; null leaves the record out.</param>
     public Dated(IEnumerable<T> records, Func<T, DateOnly?> date)
     {
-        var dated = records.Select(r => (Record: r, Date: date(r))).Where(r => r.Date is not null).OrderBy(r => r.Date!.Value).ToArray();
-        _records = [.. dated.Select(r => r.Record)];
-        _days = [.. dated.Select(r => r.Date!.Value.DayNumber)];
+        // Sorted in place, by day and then by the order given, with one key per record: millions of them for all of England.
+        _records = records.Where(r => date(r) is not null).ToArray();
+        var keys = new long[_records.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = ((long)date(_records[i])!.Value.DayNumber << 32) | (uint)i;
+        }
+
+        Array.Sort(keys, _records);
+        _days = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            _days[i] = (int)(keys[i] >> 32);
+        }
     }
 
     /// <summary>How many records there are.</summary>

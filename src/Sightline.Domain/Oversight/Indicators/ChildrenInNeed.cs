@@ -223,19 +223,44 @@ internal static class Views
     /// count of previous plans above 0.</summary>
     public static Dated<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)> Plans(CouncilSnapshot snapshot) =>
         snapshot.Derived((typeof(Views), nameof(Plans)), s => new Dated<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)>(
-            s.Children.SelectMany(c => c.CinEpisodes.SelectMany(e => e.ChildProtectionPlans.Select(p => (Episode: e, Plan: p))).OrderBy(p => p.Plan.StartDate)
-                .Select((p, i) => (p.Episode, p.Plan, i > 0 || p.Plan.NumberOfPreviousPlans > 0))),
-            p => p.Plan.StartDate));
+            s.Children.Where(c => c.CinEpisodes.Exists(e => e.ChildProtectionPlans.Count > 0)).SelectMany(WithPlanBefore), p => p.Plan.StartDate));
 
     /// <summary>A child's referrals in date order, each with the one before.</summary>
     private static IEnumerable<(CinEpisode Episode, DateOnly? Previous)> WithPreviousReferral(Child child)
     {
         DateOnly? previous = null;
-        foreach (var episode in child.CinEpisodes.OrderBy(e => e.ReferralDate))
+        foreach (var episode in InOrder(child.CinEpisodes, e => e.ReferralDate))
         {
             yield return (episode, previous);
             previous = episode.ReferralDate;
         }
+    }
+
+    /// <summary>A child's plans in start date order, each with whether the child had a plan before it.</summary>
+    private static IEnumerable<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)> WithPlanBefore(Child child)
+    {
+        var plans = child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans.Select(p => (Episode: e, Plan: p))).ToList();
+        var first = true;
+        foreach (var (episode, plan) in InOrder(plans, p => p.Plan.StartDate))
+        {
+            yield return (episode, plan, !first || plan.NumberOfPreviousPlans > 0);
+            first = false;
+        }
+    }
+
+    /// <summary>A child's records in date order, ties in the order recorded; most children's are in order already, or
+    /// one or none, and are not sorted again.</summary>
+    private static IEnumerable<T> InOrder<T>(List<T> records, Func<T, DateOnly> date)
+    {
+        for (var i = 1; i < records.Count; i++)
+        {
+            if (date(records[i]) < date(records[i - 1]))
+            {
+                return records.OrderBy(date);
+            }
+        }
+
+        return records;
     }
 
     /// <summary>Every child protection plan that has ended, by its end date.</summary>
