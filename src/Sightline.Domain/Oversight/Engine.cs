@@ -61,11 +61,13 @@ public static class OversightEngine
     {
         indicators ??= IndicatorCatalogue.All;
         var values = new IndicatorValue[indicators.Count * periods.Count];
-        // Each value is independent of the others, so they are computed in parallel, each into its own place.
-        Parallel.For(0, values.Length, i =>
+        // Each value is independent of the others, so they are computed in parallel, each into its own place. They are
+        // taken period by period, so that at first each core computes a different indicator, working out what it keeps
+        // on the snapshot (its dated records) while the other does the same for another.
+        Parallel.For(0, values.Length, n =>
         {
-            var period = periods[i % periods.Count];
-            values[i] = indicators[i / periods.Count].Compute(snapshot, period, asAtEnd(period.To));
+            var (indicator, period) = (n % indicators.Count, periods[n / indicators.Count]);
+            values[(indicator * periods.Count) + (n / indicators.Count)] = indicators[indicator].Compute(snapshot, period, asAtEnd(period.To));
         });
         return values;
     }

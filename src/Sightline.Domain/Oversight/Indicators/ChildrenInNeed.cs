@@ -53,7 +53,7 @@ public sealed class AssessmentsWithin45WorkingDays : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         var authorised = Views.AuthorisedAssessments(snapshot).In(period);
-        var onTime = authorised.Count(a => asAt.Calendar.CountWorkingDays(a.Episode.ReferralDate, a.Assessment.AuthorisationDate!.Value) <= 45);
+        var onTime = authorised.Count(a => asAt.Calendar.CountWorkingDays(a.Episode.ReferralDate, a.Record.AuthorisationDate!.Value) <= 45);
         return Measure.Share(Info, period, onTime, authorised.Count);
     }
 }
@@ -160,7 +160,7 @@ public sealed class Section47ToConference : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         var started = Views.Enquiries(snapshot).In(period);
-        var conferenced = started.Count(s => s.Episode.InitialConferences.Exists(c => c.Section47EnquiryId == s.Enquiry.Id && c.Date <= asAt.Date));
+        var conferenced = started.Count(s => s.Episode.InitialConferences.Exists(c => c.Section47EnquiryId == s.Record.Id && c.Date <= asAt.Date));
         return Measure.Share(Info, period, conferenced, started.Count);
     }
 }
@@ -175,7 +175,7 @@ public sealed class ConferenceToPlan : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         var held = Views.InitialConferences(snapshot).In(period);
-        return Measure.Share(Info, period, held.Count(c => c.Conference.ResultedInPlan), held.Count);
+        return Measure.Share(Info, period, held.Count(c => c.Record.ResultedInPlan), held.Count);
     }
 }
 
@@ -204,19 +204,19 @@ internal static class Views
             s.Children.SelectMany(WithPreviousReferral), r => r.Episode.ReferralDate));
 
     /// <summary>Every authorised assessment, with its episode, by its authorisation date.</summary>
-    public static Dated<(CinEpisode Episode, Assessment Assessment)> AuthorisedAssessments(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(AuthorisedAssessments)), s => new Dated<(CinEpisode Episode, Assessment Assessment)>(
-            s.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.Assessments.Select(a => (e, a))), a => a.Assessment.AuthorisationDate));
+    public static Dated<(CinEpisode Episode, Assessment Record)> AuthorisedAssessments(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(AuthorisedAssessments)), s => new Dated<(CinEpisode Episode, Assessment Record)>(
+            InEpisodes(s, e => e.Assessments), a => a.Record.AuthorisationDate));
 
     /// <summary>Every section 47 enquiry, with its episode, by its start date.</summary>
-    public static Dated<(CinEpisode Episode, Section47Enquiry Enquiry)> Enquiries(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(Enquiries)), s => new Dated<(CinEpisode Episode, Section47Enquiry Enquiry)>(
-            s.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.Section47Enquiries.Select(q => (e, q))), q => q.Enquiry.StartDate));
+    public static Dated<(CinEpisode Episode, Section47Enquiry Record)> Enquiries(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(Enquiries)), s => new Dated<(CinEpisode Episode, Section47Enquiry Record)>(
+            InEpisodes(s, e => e.Section47Enquiries), q => q.Record.StartDate));
 
     /// <summary>Every initial conference, with its episode, by its date.</summary>
-    public static Dated<(CinEpisode Episode, InitialConference Conference)> InitialConferences(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(InitialConferences)), s => new Dated<(CinEpisode Episode, InitialConference Conference)>(
-            s.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.InitialConferences.Select(c => (e, c))), c => c.Conference.Date));
+    public static Dated<(CinEpisode Episode, InitialConference Record)> InitialConferences(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(InitialConferences)), s => new Dated<(CinEpisode Episode, InitialConference Record)>(
+            InEpisodes(s, e => e.InitialConferences), c => c.Record.Date));
 
     /// <summary>Every child protection plan, with its episode, by its start date, and whether the child had a plan before
     /// it: a plan recorded with an earlier start (of two on the same day, the one recorded first comes first), or a
@@ -224,6 +224,18 @@ internal static class Views
     public static Dated<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)> Plans(CouncilSnapshot snapshot) =>
         snapshot.Derived((typeof(Views), nameof(Plans)), s => new Dated<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)>(
             s.Children.Where(c => c.CinEpisodes.Exists(e => e.ChildProtectionPlans.Count > 0)).SelectMany(WithPlanBefore), p => p.Plan.StartDate));
+
+    /// <summary>Every record of a kind kept in episodes, with its episode.</summary>
+    private static IEnumerable<(CinEpisode Episode, T Record)> InEpisodes<T>(CouncilSnapshot snapshot, Func<CinEpisode, List<T>> records)
+    {
+        foreach (var episode in snapshot.CinEpisodes)
+        {
+            foreach (var record in records(episode))
+            {
+                yield return (episode, record);
+            }
+        }
+    }
 
     /// <summary>A child's referrals in date order, each with the one before.</summary>
     private static IEnumerable<(CinEpisode Episode, DateOnly? Previous)> WithPreviousReferral(Child child)
@@ -266,5 +278,5 @@ internal static class Views
     /// <summary>Every child protection plan that has ended, by its end date.</summary>
     public static Dated<ChildProtectionPlan> EndedPlans(CouncilSnapshot snapshot) =>
         snapshot.Derived((typeof(Views), nameof(EndedPlans)), s => new Dated<ChildProtectionPlan>(
-            s.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.ChildProtectionPlans), p => p.EndDate));
+            s.ChildProtectionPlans, p => p.EndDate));
 }
