@@ -52,7 +52,7 @@ public sealed class WorkerChurn : IChildRule
 
         var changes = new List<DateOnly>();
         int? previous = null;
-        foreach (var allocation in child.Allocations.Where(a => a.WorkerId is not null && a.StartDate <= asAt.Date).OrderBy(a => a.StartDate))
+        foreach (var allocation in InDateOrder.Of(child.Allocations, a => a.StartDate).Where(a => a.WorkerId is not null && a.StartDate <= asAt.Date))
         {
             if (previous is not null && allocation.WorkerId != previous && allocation.StartDate > yearAgo)
             {

@@ -15,11 +15,12 @@ internal static class PeriodOfCare
             return null;
         }
 
-        var episodes = child.LookedAfterEpisodes.OrderBy(e => e.StartDate).ToList();
-        var current = episodes.FindLastIndex(e => e.IsOpenOn(date));
-        if (current < 0)
+        var episodes = InDateOrder.Of(child.LookedAfterEpisodes, e => e.StartDate);
+        // The last episode open on the date (there is one, as just checked).
+        var current = episodes.Count - 1;
+        while (!episodes[current].IsOpenOn(date))
         {
-            return null;
+            current--;
         }
 
         var start = current;

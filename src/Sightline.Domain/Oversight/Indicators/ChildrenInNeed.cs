@@ -241,7 +241,7 @@ internal static class Views
     private static IEnumerable<(CinEpisode Episode, DateOnly? Previous)> WithPreviousReferral(Child child)
     {
         DateOnly? previous = null;
-        foreach (var episode in InOrder(child.CinEpisodes, e => e.ReferralDate))
+        foreach (var episode in InDateOrder.Of(child.CinEpisodes, e => e.ReferralDate))
         {
             yield return (episode, previous);
             previous = episode.ReferralDate;
@@ -253,26 +253,11 @@ internal static class Views
     {
         var plans = child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans.Select(p => (Episode: e, Plan: p))).ToList();
         var first = true;
-        foreach (var (episode, plan) in InOrder(plans, p => p.Plan.StartDate))
+        foreach (var (episode, plan) in InDateOrder.Of(plans, p => p.Plan.StartDate))
         {
             yield return (episode, plan, !first || plan.NumberOfPreviousPlans > 0);
             first = false;
         }
-    }
-
-    /// <summary>A child's records in date order, ties in the order recorded; most children's are in order already, or
-    /// one or none, and are not sorted again.</summary>
-    private static IEnumerable<T> InOrder<T>(List<T> records, Func<T, DateOnly> date)
-    {
-        for (var i = 1; i < records.Count; i++)
-        {
-            if (date(records[i]) < date(records[i - 1]))
-            {
-                return records.OrderBy(date);
-            }
-        }
-
-        return records;
     }
 
     /// <summary>Every child protection plan that has ended, by its end date.</summary>
