@@ -1,63 +1,52 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Model;
 using Sightline.Oversight;
 
 namespace Sightline.Storage;
 
-/// <summary>Builds a <see cref="CouncilSnapshot"/> from the database: each table read once, without change
-/// tracking, and the records joined to their parents in memory.</summary>
+/// <summary>Builds a <see cref="CouncilSnapshot"/> from the database: each table read once with a plain data reader
+/// (<see cref="TableReader"/>), and each record added to its parent's list as it is read. Children, and each list of
+/// records, are in key order, except a child's allocations, which are in start date order (then key order). Records
+/// with no related records of a kind share one empty list of that kind, so the snapshot must never be changed.</summary>
 public static class SnapshotLoader
 {
-    public static CouncilSnapshot Load(SightlineDatabase database)
+    public static CouncilSnapshot Load(SightlineDatabase database) => Load(database, null);
+
+    /// <summary>As <see cref="Load(SightlineDatabase)"/>, reporting each table as it is read: its name, the rows read and
+    /// the time taken (for the benchmark). Two tables may be reported at once, from two threads.</summary>
+    public static CouncilSnapshot Load(SightlineDatabase database, Action<string, int, TimeSpan>? tableRead)
     {
         using var db = database.Open();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var children = db.Children.AsNoTracking().OrderBy(c => c.Id).ToList();
-        var childById = children.ToDictionary(c => c.Id);
-        var episodes = db.CinEpisodes.AsNoTracking().ToList();
-        var episodeById = episodes.ToDictionary(e => e.Id);
-        Attach(episodes, e => e.ChildId, childById, (c, e) => c.CinEpisodes.Add(e));
+        db.Database.OpenConnection();
+        var tables = new TableReader(db) { TableRead = tableRead };
+        var child = new InKeyOrder<Child>(c => c.Id);
+        tables.Read<Child>(child.Add);
+        var children = child.Records;
 
-        Attach(db.ChildDisabilities.AsNoTracking().ToList(), d => d.ChildId, childById, (c, d) => c.Disabilities.Add(d));
-        Attach(db.Contacts.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.Contacts.Add(x));
-        Attach(db.EarlyHelpEpisodes.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.EarlyHelpEpisodes.Add(x));
-        Attach(db.Visits.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.Visits.Add(x));
-        Attach(db.StepDecisions.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.StepDecisions.Add(x));
-        Attach(db.CareProceedings.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.CareProceedings.Add(x));
-        Attach(db.LookedAfterEpisodes.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.LookedAfterEpisodes.Add(x));
-        Attach(db.LookedAfterReviews.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.LookedAfterReviews.Add(x));
-        Attach(db.CareLeaverStatuses.AsNoTracking().ToList(), x => x.ChildId, childById, (c, x) => c.CareLeaverStatuses.Add(x));
-        Attach(db.Allocations.AsNoTracking().OrderBy(a => a.StartDate).ToList(), x => x.ChildId, childById, (c, x) => c.Allocations.Add(x));
+        // Reading is work for the processor more than for the disk: the episodes, and all that hangs from them, are
+        // read on a second connection while this one reads the children's other records.
+        var episodes = Task.Run(() =>
+        {
+            using var second = database.Open();
+            second.Database.OpenConnection();
+            return ReadEpisodes(new TableReader(second) { TableRead = tableRead }, child);
+        });
+        ReadChildRecords(tables, child);
+        var workers = new InKeyOrder<Worker>(w => w.Id);
+        tables.Read<Worker>(workers.Add);
+        var supervision = ReadSupervision(tables, workers);
+        var teams = new List<Team>();
+        tables.Read<Team>(teams.Add);
+        var services = new List<Service>();
+        tables.Read<Service>(services.Add);
+        var councils = new List<Council>();
+        tables.Read<Council>(councils.Add);
+        var standards = LocalStandardsStore.History(db);
+        var actions = episodes.GetAwaiter().GetResult();
 
-        var assessments = db.Assessments.AsNoTracking().ToList();
-        Attach(assessments, x => x.CinEpisodeId, episodeById, (e, x) => e.Assessments.Add(x));
-        Attach(db.AssessmentFactors.AsNoTracking().ToList(), x => x.AssessmentId, assessments.ToDictionary(a => a.Id), (a, x) => a.Factors.Add(x));
-        Attach(db.StrategyDiscussions.AsNoTracking().ToList(), x => x.CinEpisodeId, episodeById, (e, x) => e.StrategyDiscussions.Add(x));
-        Attach(db.Section47Enquiries.AsNoTracking().ToList(), x => x.CinEpisodeId, episodeById, (e, x) => e.Section47Enquiries.Add(x));
-        Attach(db.InitialConferences.AsNoTracking().ToList(), x => x.CinEpisodeId, episodeById, (e, x) => e.InitialConferences.Add(x));
-
-        var plans = db.ChildProtectionPlans.AsNoTracking().ToList();
-        var planById = plans.ToDictionary(p => p.Id);
-        Attach(plans, x => x.CinEpisodeId, episodeById, (e, x) => e.ChildProtectionPlans.Add(x));
-        Attach(db.ReviewConferences.AsNoTracking().ToList(), x => x.ChildProtectionPlanId, planById, (p, x) => p.ReviewConferences.Add(x));
-        Attach(db.CoreGroupMeetings.AsNoTracking().ToList(), x => x.ChildProtectionPlanId, planById, (p, x) => p.CoreGroupMeetings.Add(x));
-        Attach(db.SeniorReviews.AsNoTracking().ToList(), x => x.ChildProtectionPlanId, planById, (p, x) => p.SeniorReviews.Add(x));
-
-        var cinPlans = db.CinPlans.AsNoTracking().ToList();
-        var cinPlanById = cinPlans.ToDictionary(p => p.Id);
-        Attach(cinPlans, x => x.CinEpisodeId, episodeById, (e, x) => e.CinPlans.Add(x));
-        Attach(db.CinPlanReviews.AsNoTracking().ToList(), x => x.CinPlanId, cinPlanById, (p, x) => p.Reviews.Add(x));
-
-        var actions = db.PlanActions.AsNoTracking().ToList();
-        Attach(actions.Where(a => a.ChildProtectionPlanId is not null), x => x.ChildProtectionPlanId!.Value, planById, (p, x) => p.Actions.Add(x));
-        Attach(actions.Where(a => a.CinPlanId is not null), x => x.CinPlanId!.Value, cinPlanById, (p, x) => p.Actions.Add(x));
-
-        var preProceedings = db.PreProceedings.AsNoTracking().ToList();
-        Attach(preProceedings, x => x.ChildId, childById, (c, x) => c.PreProceedings.Add(x));
-        Attach(db.PreProceedingsReviews.AsNoTracking().ToList(), x => x.PreProceedingsId, preProceedings.ToDictionary(p => p.Id), (p, x) => p.Reviews.Add(x));
-
-        var workers = db.Workers.AsNoTracking().ToList();
-        var supervision = LoadSupervision(db, workers);
         var coverage = new HashSet<string>(StringComparer.Ordinal);
         void Covered(string kind, bool any)
         {
@@ -69,19 +58,16 @@ public static class SnapshotLoader
 
         Covered("visits", children.Exists(c => c.Visits.Count > 0));
         Covered("allocations", children.Exists(c => c.Allocations.Count > 0));
-        Covered("plan actions", actions.Count > 0);
+        Covered("plan actions", actions > 0);
         Covered("step decisions", children.Exists(c => c.StepDecisions.Count > 0));
-        Covered("CIN plan reviews", cinPlans.Exists(p => p.Reviews.Count > 0));
-        Covered("pre-proceedings", preProceedings.Count > 0);
+        Covered("CIN plan reviews", children.Exists(c => c.CinEpisodes.Exists(e => e.CinPlans.Exists(p => p.Reviews.Count > 0))));
+        Covered("pre-proceedings", children.Exists(c => c.PreProceedings.Count > 0));
         Covered("care proceedings", children.Exists(c => c.CareProceedings.Count > 0));
-        Covered("workers", workers.Count > 0);
-        Covered("supervision", supervision.Sessions.Count > 0);
-        Covered("supervision actions", supervision.Actions);
-        Covered("absences", workers.Exists(w => w.Absences.Count > 0));
-        return new CouncilSnapshot(db.Councils.AsNoTracking().FirstOrDefault(), children, workers, db.Teams.AsNoTracking().ToList(), new DataCoverage(coverage), LocalStandardsStore.History(db))
+        CoveredWorkforce(coverage, workers.Records, supervision);
+        return new CouncilSnapshot(councils.FirstOrDefault(), children, workers.Records, teams, new DataCoverage(coverage), standards)
         {
-            Services = db.Services.AsNoTracking().ToList(),
-            Supervision = supervision.Sessions,
+            Services = services,
+            Supervision = supervision,
         };
     }
 
@@ -92,55 +78,222 @@ public static class SnapshotLoader
     public static CouncilSnapshot WithWorkforceReloaded(SightlineDatabase database, CouncilSnapshot previous)
     {
         using var db = database.Open();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var workers = db.Workers.AsNoTracking().ToList();
-        var supervision = LoadSupervision(db, workers);
-        var coverage = previous.Coverage.Loaded.Where(k => k is not ("supervision" or "supervision actions" or "absences" or "workers")).ToHashSet(StringComparer.Ordinal);
-        foreach (var (kind, any) in new[] { ("workers", workers.Count > 0), ("supervision", supervision.Sessions.Count > 0), ("supervision actions", supervision.Actions), ("absences", workers.Exists(w => w.Absences.Count > 0)) })
-        {
-            if (any)
-            {
-                coverage.Add(kind);
-            }
-        }
-
-        return new CouncilSnapshot(previous.Council, previous.Children, workers, previous.Teams, new DataCoverage(coverage), previous.Standards)
+        db.Database.OpenConnection();
+        var tables = new TableReader(db);
+        var workers = new InKeyOrder<Worker>(w => w.Id);
+        tables.Read<Worker>(workers.Add);
+        var supervision = ReadSupervision(tables, workers);
+        var coverage = previous.Coverage.Loaded.Where(k => !WorkforceKinds.Contains(k)).ToHashSet(StringComparer.Ordinal);
+        CoveredWorkforce(coverage, workers.Records, supervision);
+        return new CouncilSnapshot(previous.Council, previous.Children, workers.Records, previous.Teams, new DataCoverage(coverage), previous.Standards)
         {
             Services = previous.Services,
-            Supervision = supervision.Sessions,
+            Supervision = supervision,
         };
     }
 
-    /// <summary>Workers' absences (onto each worker), and every supervision session with the children discussed and
-    /// the actions agreed.</summary>
-    private static (List<SupervisionSession> Sessions, bool Actions) LoadSupervision(SightlineDbContext db, List<Worker> workers)
+    /// <summary>The kinds of record the workforce brings, which <see cref="CoveredWorkforce"/> decides.</summary>
+    private static readonly string[] WorkforceKinds = ["workers", "supervision", "supervision actions", "absences"];
+
+    private static void CoveredWorkforce(HashSet<string> coverage, List<Worker> workers, List<SupervisionSession> supervision)
     {
-        Attach(db.WorkerAbsences.AsNoTracking().ToList(), x => x.WorkerId, workers.ToDictionary(w => w.Id), (w, x) => w.Absences.Add(x));
-        var sessions = db.SupervisionSessions.AsNoTracking().OrderBy(s => s.Id).ToList();
-        var sessionById = sessions.ToDictionary(s => s.Id);
-        // The largest of these tables (about eight rows per session): read as three numbers a row, which EF Core
-        // does in half the time it takes to materialise the entities, and streamed rather than listed.
-        foreach (var x in db.SupervisionChildrenDiscussed.AsNoTracking().Select(x => new { x.Id, x.SupervisionSessionId, x.ChildId }).AsEnumerable())
+        bool[] any =
+        [
+            workers.Count > 0,
+            supervision.Count > 0,
+            supervision.Exists(s => s.Actions.Count > 0),
+            workers.Exists(w => w.Absences.Count > 0),
+        ];
+        for (var i = 0; i < WorkforceKinds.Length; i++)
         {
-            if (sessionById.TryGetValue(x.SupervisionSessionId, out var session))
+            if (any[i])
             {
-                session.ChildrenDiscussed.Add(new SupervisionChildDiscussed { Id = x.Id, SupervisionSessionId = x.SupervisionSessionId, ChildId = x.ChildId });
+                coverage.Add(WorkforceKinds[i]);
+            }
+        }
+    }
+
+    /// <summary>Reads workers' absences onto each worker, and every supervision session with the children discussed
+    /// and the actions agreed.</summary>
+    private static List<SupervisionSession> ReadSupervision(TableReader tables, InKeyOrder<Worker> workers)
+    {
+        ReadInto(tables, workers, (WorkerAbsence x) => x.WorkerId, w => w.Absences);
+        var session = new InKeyOrder<SupervisionSession>(x => x.Id);
+        tables.Read<SupervisionSession>(session.Add);
+        ReadInto(tables, session, (SupervisionChildDiscussed x) => x.SupervisionSessionId, s => s.ChildrenDiscussed);
+        ReadInto(tables, session, (SupervisionAction x) => x.SupervisionSessionId, s => s.Actions);
+        return session.Records;
+    }
+
+    /// <summary>Reads the children's records other than their episodes into their lists.</summary>
+    private static void ReadChildRecords(TableReader tables, InKeyOrder<Child> child)
+    {
+        ReadInto(tables, child, (ChildDisability x) => x.ChildId, c => c.Disabilities);
+        ReadInto(tables, child, (Contact x) => x.ChildId, c => c.Contacts);
+        ReadInto(tables, child, (EarlyHelpEpisode x) => x.ChildId, c => c.EarlyHelpEpisodes);
+        ReadInto(tables, child, (Visit x) => x.ChildId, c => c.Visits);
+        ReadInto(tables, child, (StepDecision x) => x.ChildId, c => c.StepDecisions);
+        ReadInto(tables, child, (CareProceedings x) => x.ChildId, c => c.CareProceedings);
+        ReadInto(tables, child, (LookedAfterEpisode x) => x.ChildId, c => c.LookedAfterEpisodes);
+        ReadInto(tables, child, (LookedAfterReview x) => x.ChildId, c => c.LookedAfterReviews);
+        ReadInto(tables, child, (CareLeaverStatus x) => x.ChildId, c => c.CareLeaverStatuses);
+        ReadInto(tables, child, (Allocation x) => x.ChildId, c => c.Allocations);
+
+        // Each child's allocations in start date order: sorted child by child, far cheaper than the database sorting them
+        // all (for all of England it sorted six million rows on disk).
+        foreach (var c in child.Records)
+        {
+            if (c.Allocations.Count > 1)
+            {
+                c.Allocations.Sort((a, b) => a.StartDate != b.StartDate ? a.StartDate.CompareTo(b.StartDate) : a.Id.CompareTo(b.Id));
             }
         }
 
-        var actions = db.SupervisionActions.AsNoTracking().ToList();
-        Attach(actions, x => x.SupervisionSessionId, sessionById, (s, x) => s.Actions.Add(x));
-        return (sessions, actions.Count > 0);
+        var preProceedings = new InKeyOrder<PreProceedings>(x => x.Id);
+        ReadInto(tables, child, (PreProceedings x) => x.ChildId, c => c.PreProceedings, preProceedings.Add);
+        ReadInto(tables, preProceedings, (PreProceedingsReview x) => x.PreProceedingsId, p => p.Reviews);
     }
 
-    private static void Attach<TChild, TParent>(IEnumerable<TChild> records, Func<TChild, int> parentId, Dictionary<int, TParent> parents, Action<TParent, TChild> add)
+    /// <summary>Reads the children's episodes, and everything recorded in them, into their lists.</summary>
+    /// <returns>How many plan actions there are.</returns>
+    private static int ReadEpisodes(TableReader tables, InKeyOrder<Child> child)
     {
-        foreach (var record in records)
+        var episode = new InKeyOrder<CinEpisode>(x => x.Id);
+        ReadInto(tables, child, (CinEpisode x) => x.ChildId, c => c.CinEpisodes, episode.Add);
+
+        var assessment = new InKeyOrder<Assessment>(x => x.Id);
+        ReadInto(tables, episode, (Assessment x) => x.CinEpisodeId, e => e.Assessments, assessment.Add);
+        ReadInto(tables, assessment, (AssessmentFactor x) => x.AssessmentId, a => a.Factors);
+        ReadInto(tables, episode, (StrategyDiscussion x) => x.CinEpisodeId, e => e.StrategyDiscussions);
+        ReadInto(tables, episode, (Section47Enquiry x) => x.CinEpisodeId, e => e.Section47Enquiries);
+        ReadInto(tables, episode, (InitialConference x) => x.CinEpisodeId, e => e.InitialConferences);
+
+        var plan = new InKeyOrder<ChildProtectionPlan>(x => x.Id);
+        ReadInto(tables, episode, (ChildProtectionPlan x) => x.CinEpisodeId, e => e.ChildProtectionPlans, plan.Add);
+        ReadInto(tables, plan, (ReviewConference x) => x.ChildProtectionPlanId, p => p.ReviewConferences);
+        ReadInto(tables, plan, (CoreGroupMeeting x) => x.ChildProtectionPlanId, p => p.CoreGroupMeetings);
+        ReadInto(tables, plan, (SeniorReview x) => x.ChildProtectionPlanId, p => p.SeniorReviews);
+
+        var cinPlan = new InKeyOrder<CinPlan>(x => x.Id);
+        ReadInto(tables, episode, (CinPlan x) => x.CinEpisodeId, e => e.CinPlans, cinPlan.Add);
+        ReadInto(tables, cinPlan, (CinPlanReview x) => x.CinPlanId, p => p.Reviews);
+
+        // An action belongs to exactly one plan, of either kind.
+        var toPlan = new Attacher<ChildProtectionPlan, PlanAction>(plan, p => p.Actions);
+        var toCinPlan = new Attacher<CinPlan, PlanAction>(cinPlan, p => p.Actions);
+        var actions = 0;
+        tables.Read<PlanAction>(x =>
         {
-            if (parents.TryGetValue(parentId(record), out var parent))
+            actions++;
+            if (x.ChildProtectionPlanId is { } planId)
             {
-                add(parent, record);
+                toPlan.Add(planId, x);
             }
+            else if (x.CinPlanId is { } cinPlanId)
+            {
+                toCinPlan.Add(cinPlanId, x);
+            }
+        });
+        toPlan.Flush();
+        toCinPlan.Flush();
+        return actions;
+    }
+
+    /// <summary>Reads <typeparamref name="T"/>'s table and adds each record to its parent's list, handing it also to
+    /// <paramref name="also"/> (a record that is itself a parent is kept by key that way).</summary>
+    private static void ReadInto<TParent, T>(TableReader tables, InKeyOrder<TParent> parents, Func<T, int> parentId, Expression<Func<TParent, List<T>>> list,
+        Action<T>? also = null)
+        where TParent : class
+        where T : class
+    {
+        var attacher = new Attacher<TParent, T>(parents, list);
+        tables.Read<T>(record =>
+        {
+            attacher.Add(parentId(record), record);
+            also?.Invoke(record);
+        });
+        attacher.Flush();
+    }
+
+    /// <summary>Adds records to their parents' lists. A parent read by <see cref="TableReader"/> starts with a shared empty
+    /// list, and is given a list of its own for its first records. Rows come in key order, and a parent's records usually
+    /// come one after another (they were written together): each such run goes into the parent's list at once, so that
+    /// the list is made exactly as long as it needs to be. A record whose parent was not read is left out.</summary>
+    private sealed class Attacher<TParent, T>
+        where TParent : class
+    {
+        private readonly List<T> _run = [];
+        private readonly InKeyOrder<TParent> _parents;
+        private readonly Func<TParent, List<T>> _get;
+        private readonly Action<TParent, List<T>> _set;
+        private int _parentId;
+
+        public Attacher(InKeyOrder<TParent> parents, Expression<Func<TParent, List<T>>> list)
+        {
+            _parents = parents;
+            var property = (PropertyInfo)((MemberExpression)list.Body).Member;
+            _get = property.GetMethod!.CreateDelegate<Func<TParent, List<T>>>();
+            _set = property.SetMethod!.CreateDelegate<Action<TParent, List<T>>>();
+        }
+
+        public void Add(int parentId, T record)
+        {
+            if (_run.Count > 0 && parentId != _parentId)
+            {
+                Flush();
+            }
+
+            _parentId = parentId;
+            _run.Add(record);
+        }
+
+        /// <summary>Adds the run of records held so far; call once more after the last record.</summary>
+        public void Flush()
+        {
+            if (_run.Count > 0 && _parents.Find(_parentId) is { } parent)
+            {
+                var target = _get(parent);
+                if (target.Count == 0)
+                {
+                    _set(parent, new List<T>(_run));
+                }
+                else
+                {
+                    target.AddRange(_run);
+                }
+            }
+
+            _run.Clear();
+        }
+    }
+
+    /// <summary>Records read in key order, found again by key with a binary search: for millions of episodes a dictionary
+    /// would hold three times the memory while the snapshot is read.</summary>
+    private sealed class InKeyOrder<T>(Func<T, int> key)
+        where T : class
+    {
+        private readonly List<int> _keys = [];
+
+        /// <summary>The records, in key order.</summary>
+        public List<T> Records { get; } = [];
+
+        public void Add(T record)
+        {
+            var k = key(record);
+            if (_keys.Count > 0 && k <= _keys[^1])
+            {
+                throw new InvalidOperationException($"{typeof(T).Name} records were not read in key order.");
+            }
+
+            _keys.Add(k);
+            Records.Add(record);
+        }
+
+        /// <summary>The record with key <paramref name="id"/>, or null.</summary>
+        public T? Find(int id)
+        {
+            var at = CollectionsMarshal.AsSpan(_keys).BinarySearch(id);
+            return at >= 0 ? Records[at] : null;
         }
     }
 }

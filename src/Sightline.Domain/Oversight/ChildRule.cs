@@ -55,6 +55,15 @@ internal static class RuleText
     }
 
     /// <summary>The episodes open on the as-at date.</summary>
-    public static IEnumerable<CinEpisode> OpenEpisodes(Child child, AsAt asAt) =>
-        child.CinEpisodes.Where(e => e.IsOpenOn(asAt.Date));
+    public static IEnumerable<CinEpisode> OpenEpisodes(Child child, AsAt asAt)
+    {
+        // A loop rather than a query: every rule asks this of every child, most of whom have nothing open.
+        foreach (var episode in child.CinEpisodes)
+        {
+            if (episode.IsOpenOn(asAt.Date))
+            {
+                yield return episode;
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Sightline.Calendar;
 using Sightline.Model;
 
@@ -5,9 +6,17 @@ namespace Sightline.Oversight;
 
 /// <summary>One immutable in-memory view of a council's records, built once per data version: every child with
 /// their whole journey, the workforce, and the council's local standards over time (the defaults when none are
-/// given). Rules and indicators run over it, never over the database.</summary>
+/// given). Rules and indicators run over it, never over the database. Nothing may change its records: they may
+/// share lists (a loaded snapshot gives every child with no visits one and the same empty list of visits, for
+/// example).</summary>
 public sealed class CouncilSnapshot(Council? council, IReadOnlyList<Child> children, IReadOnlyList<Worker> workers, IReadOnlyList<Team> teams, DataCoverage coverage, LocalStandardsHistory? standards = null)
 {
+    private readonly Lazy<CinEpisode[]> _cinEpisodes = new(() => [.. children.SelectMany(c => c.CinEpisodes)]);
+    private readonly Lazy<ChildProtectionPlan[]> _childProtectionPlans = new(() => [.. children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.ChildProtectionPlans)]);
+    private readonly Lazy<PreProceedings[]> _preProceedings = new(() => [.. children.SelectMany(c => c.PreProceedings)]);
+    private readonly Lazy<LookedAfterEpisode[]> _lookedAfterEpisodes = new(() => [.. children.SelectMany(c => c.LookedAfterEpisodes)]);
+    private readonly ConcurrentDictionary<object, Lazy<object>> _derived = new();
+
     public Council? Council { get; } = council;
     public IReadOnlyList<Child> Children { get; } = children;
     public IReadOnlyList<Worker> Workers { get; } = workers;
@@ -35,6 +44,27 @@ public sealed class CouncilSnapshot(Council? council, IReadOnlyList<Child> child
     /// <summary>The workforce records indexed for the supervision and caseload measures, built on first use.</summary>
     public Workforce.WorkforceRecords Workforce =>
         LazyInitializer.EnsureInitialized(ref _workforce, () => new Workforce.WorkforceRecords(this));
+
+    /// <summary>Every child in need episode of every child, child by child, each child's in their own order. An indicator
+    /// that counts episodes, or what happened in them, reads this (or, to find those of a period, a
+    /// <see cref="Dated{T}"/> made from it) rather than walking every child: it is one list, built on first use.</summary>
+    public IReadOnlyList<CinEpisode> CinEpisodes => _cinEpisodes.Value;
+
+    /// <summary>Every child protection plan, in the order of <see cref="CinEpisodes"/> and then each episode's own order.</summary>
+    public IReadOnlyList<ChildProtectionPlan> ChildProtectionPlans => _childProtectionPlans.Value;
+
+    /// <summary>Every PLO pre-proceedings, child by child.</summary>
+    public IReadOnlyList<PreProceedings> PreProceedings => _preProceedings.Value;
+
+    /// <summary>Every looked after episode, child by child.</summary>
+    public IReadOnlyList<LookedAfterEpisode> LookedAfterEpisodes => _lookedAfterEpisodes.Value;
+
+    /// <summary>A value worked out once from the records and kept with the snapshot, for what a rule or an indicator needs
+    /// on every date or period it is computed for (each referral's previous referral, say). <paramref name="key"/> names
+    /// the value (an indicator passes itself); <paramref name="compute"/> must depend on the records alone.</summary>
+    public T Derived<T>(object key, Func<CouncilSnapshot, T> compute)
+        where T : class =>
+        (T)_derived.GetOrAdd(key, _ => new Lazy<object>(() => compute(this))).Value;
 }
 
 /// <summary>Which kinds of record a council has loaded. The CIN census carries no visits, allocations, plan actions

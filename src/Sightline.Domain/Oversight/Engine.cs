@@ -76,6 +76,27 @@ public static class OversightEngine
         return new AlertReport(asAt.Date, ordered, gaps);
     }
 
+    /// <summary>Every indicator over each period, in catalogue order and, within an indicator, in the order the periods are
+    /// given; each period is judged as at its own last day.</summary>
+    /// <param name="snapshot">The council's records.</param>
+    /// <param name="periods">The periods, for example the year to a date and each of its months.</param>
+    /// <param name="asAtEnd">The date, calendar and local standards to judge a period by, given its last day.</param>
+    /// <param name="indicators">The indicators to compute; all of <see cref="IndicatorCatalogue.All"/> when null.</param>
+    public static IReadOnlyList<IndicatorValue> Indicators(CouncilSnapshot snapshot, IReadOnlyList<Period> periods, Func<DateOnly, AsAt> asAtEnd, IReadOnlyList<IIndicator>? indicators = null)
+    {
+        indicators ??= IndicatorCatalogue.All;
+        var values = new IndicatorValue[indicators.Count * periods.Count];
+        // Each value is independent of the others, so they are computed in parallel, each into its own place. They are
+        // taken period by period, so that at first each core computes a different indicator, working out what it keeps
+        // on the snapshot (its dated records) while the other does the same for another.
+        Parallel.For(0, values.Length, n =>
+        {
+            var (indicator, period) = (n % indicators.Count, periods[n / indicators.Count]);
+            values[(indicator * periods.Count) + (n / indicators.Count)] = indicators[indicator].Compute(snapshot, period, asAtEnd(period.To));
+        });
+        return values;
+    }
+
     private static IEnumerable<(int From, int To)> Partition(IReadOnlyList<Child> children)
     {
         const int size = 2_000;

@@ -17,9 +17,6 @@ internal static class BenchImportCommand
     /// <summary>The census year of the files: the last whole year of the synthetic council's default six years.</summary>
     private const int CensusYear = 2026;
 
-    /// <summary>Marks the line a measuring process prints its figures on.</summary>
-    private const string ResultMark = "SIGHTLINE-BENCH ";
-
     public static Command Create()
     {
         var sizes = new Option<int[]>("--children")
@@ -146,32 +143,8 @@ internal static class BenchImportCommand
     /// <summary>Runs one import in a new process of this executable and reads its figures.</summary>
     private static Figures Measure(string census, string database)
     {
-        var executable = Environment.ProcessPath ?? throw new InvalidOperationException("The benchmark cannot find its own executable.");
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(executable) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(BenchImportCommand).Assembly.Location);
-        }
-
-        foreach (var argument in new[] { "bench", "import", "--measure", census, "--database", database })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var timer = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        timer.Stop();
-        var line = output.Result.Split('\n').FirstOrDefault(l => l.StartsWith(ResultMark, StringComparison.Ordinal));
-        if (process.ExitCode != 0 || line is null)
-        {
-            throw new InvalidOperationException($"The measuring process failed (exit {process.ExitCode}): {error.Result.Trim()}");
-        }
-
-        var values = line[ResultMark.Length..].Trim().Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-        return new Figures(double.Parse(values["seconds"], CultureInfo.InvariantCulture), timer.Elapsed.TotalSeconds,
+        var values = BenchProcess.Run("bench", "import", "--measure", census, "--database", database);
+        return new Figures(double.Parse(values["seconds"], CultureInfo.InvariantCulture), double.Parse(values["process-seconds"], CultureInfo.InvariantCulture),
             long.Parse(values["peak"], CultureInfo.InvariantCulture), long.Parse(values["heap"], CultureInfo.InvariantCulture),
             int.Parse(values["loaded"], CultureInfo.InvariantCulture), int.Parse(values["new"], CultureInfo.InvariantCulture));
     }
@@ -186,8 +159,8 @@ internal static class BenchImportCommand
         timer.Stop();
         heap = Math.Max(heap, GC.GetTotalMemory(false));
         using var self = Process.GetCurrentProcess();
-        Console.WriteLine(FormattableString.Invariant(
-            $"{ResultMark}seconds={timer.Elapsed.TotalSeconds:F3};peak={self.PeakWorkingSet64};heap={heap};loaded={result.Record.RecordsLoaded};new={result.Counts.New("children")}"));
+        BenchProcess.Report(("seconds", timer.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture)), ("peak", self.PeakWorkingSet64), ("heap", heap),
+            ("loaded", result.Record.RecordsLoaded), ("new", result.Counts.New("children")));
         return 0;
     }
 

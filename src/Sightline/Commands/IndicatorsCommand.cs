@@ -108,7 +108,6 @@ internal static class IndicatorsCommand
     /// <summary>Every indicator of the catalogue (or only <paramref name="only"/>, by identifier) over each period, each
     /// judged under the standards in force on the period's last day: what this command prints and the dashboard shows.</summary>
     public static List<IndicatorValue> Compute(CouncilSnapshot snapshot, WorkingDayCalendar calendar, IReadOnlyList<Period> periods, IReadOnlySet<string>? only = null) =>
-        IndicatorCatalogue.All.Where(indicator => only is null || only.Contains(indicator.Info.Id))
-            .SelectMany(indicator => periods.Select(p => indicator.Compute(snapshot, p, snapshot.On(p.To, calendar))))
-            .ToList();
+        [.. OversightEngine.Indicators(snapshot, periods, end => snapshot.On(end, calendar),
+            only is null ? null : [.. IndicatorCatalogue.All.Where(indicator => only.Contains(indicator.Info.Id))])];
 }

@@ -71,6 +71,22 @@ public sealed class IndicatorTests
     }
 
     [Fact]
+    public void AChildInCareOnTheLastDayIsCountedOnceAndAChildWhoLeftThatDayIsNot()
+    {
+        var inCare = Child();
+        inCare.LookedAfterEpisodes.Add(new LookedAfterEpisode { ChildId = inCare.Id, StartDate = D(2025, 3, 3), EndDate = D(2025, 9, 1) });
+        inCare.LookedAfterEpisodes.Add(new LookedAfterEpisode { ChildId = inCare.Id, StartDate = D(2025, 9, 1) });
+        var left = Child();
+        left.LookedAfterEpisodes.Add(new LookedAfterEpisode { ChildId = left.Id, StartDate = D(2025, 3, 3), EndDate = D(2025, 12, 31) });
+        var twice = Child();
+        twice.LookedAfterEpisodes.Add(new LookedAfterEpisode { ChildId = twice.Id, StartDate = D(2025, 3, 3) });
+        twice.LookedAfterEpisodes.Add(new LookedAfterEpisode { ChildId = twice.Id, StartDate = D(2025, 10, 6) });
+
+        var value = Compute(new LookedAfterPer10000(), Council(inCare, left, twice));
+        (value.Numerator, value.Value).Should().Be((2, 1.0), "an episode's end date is the day the child left care; two open episodes are still one child");
+    }
+
+    [Fact]
     public void APlanEndingOnItsSecondAnniversaryLastedTwoYears()
     {
         var exactly = Child();

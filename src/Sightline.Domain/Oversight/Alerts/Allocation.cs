@@ -44,6 +44,12 @@ public sealed class WorkerChurn : IChildRule
 
     public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
     {
+        if (StartedInTheYear(child, asAt.Date.AddMonths(-12), asAt.Date) < asAt.Standards.ChurnChanges)
+        {
+            // Each change is an allocation to a worker that started in the 12 months: too few to have changed enough.
+            yield break;
+        }
+
         var changes = SocialWorkerChanges.InYearTo(child, asAt.Date);
         if (changes.Count < asAt.Standards.ChurnChanges)
         {
@@ -54,5 +60,20 @@ public sealed class WorkerChurn : IChildRule
         var severity = changes.Count >= asAt.Standards.ChurnChanges + 2 ? Severity.High : Severity.Medium;
         yield return new Alert(Info, child.Id, null, changes[asAt.Standards.ChurnChanges - 1], overdue, severity,
             $"{Info.Name}. The child's social worker has changed {changes.Count} times in the last 12 months, most recently on {Day(changes[^1])}. Clears when {Info.ClearsWhen}.");
+    }
+
+    /// <summary>How many allocations to a worker started after <paramref name="yearAgo"/> and by <paramref name="date"/>.</summary>
+    private static int StartedInTheYear(Child child, DateOnly yearAgo, DateOnly date)
+    {
+        var started = 0;
+        foreach (var allocation in child.Allocations)
+        {
+            if (allocation.WorkerId is not null && allocation.StartDate > yearAgo && allocation.StartDate <= date)
+            {
+                started++;
+            }
+        }
+
+        return started;
     }
 }

@@ -3,14 +3,39 @@ using static Sightline.Oversight.RuleText;
 
 namespace Sightline.Oversight.Alerts;
 
-/// <summary>Child protection plans open on the as-at date.</summary>
+/// <summary>Plans open on the as-at date. Loops rather than queries: several rules ask this of every child, most of
+/// whom have no plan.</summary>
 internal static class OpenPlans
 {
-    public static IEnumerable<ChildProtectionPlan> Of(Child child, AsAt asAt) =>
-        child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans).Where(p => p.IsOpenOn(asAt.Date));
+    /// <summary>The child protection plans open on the as-at date.</summary>
+    public static IEnumerable<ChildProtectionPlan> Of(Child child, AsAt asAt)
+    {
+        foreach (var episode in child.CinEpisodes)
+        {
+            foreach (var plan in episode.ChildProtectionPlans)
+            {
+                if (plan.IsOpenOn(asAt.Date))
+                {
+                    yield return plan;
+                }
+            }
+        }
+    }
 
-    public static IEnumerable<CinPlan> CinOf(Child child, AsAt asAt) =>
-        child.CinEpisodes.SelectMany(e => e.CinPlans).Where(p => p.IsOpenOn(asAt.Date));
+    /// <summary>The child in need plans open on the as-at date.</summary>
+    public static IEnumerable<CinPlan> CinOf(Child child, AsAt asAt)
+    {
+        foreach (var episode in child.CinEpisodes)
+        {
+            foreach (var plan in episode.CinPlans)
+            {
+                if (plan.IsOpenOn(asAt.Date))
+                {
+                    yield return plan;
+                }
+            }
+        }
+    }
 }
 
 /// <summary>The first review conference is held within 3 months of the initial conference, later ones at
@@ -103,8 +128,13 @@ public sealed class ChildNotSeenAlone : IChildRule
     public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
     {
         var standards = asAt.Standards;
+        if (child.DateOfBirth is not { } born || born.AddYears(standards.SeenAloneFromAge) > asAt.Date)
+        {
+            yield break;
+        }
+
         var plans = OpenPlans.Of(child, asAt).ToList();
-        if (child.DateOfBirth is not { } born || born.AddYears(standards.SeenAloneFromAge) > asAt.Date || plans.Count == 0)
+        if (plans.Count == 0)
         {
             yield break;
         }
@@ -209,31 +239,46 @@ public sealed class PlanWithoutTimescales : IChildRule
 
     public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
     {
-        var plans = OpenPlans.Of(child, asAt).Select(p => (Kind: "child protection", p.StartDate, p.Actions, p.HasContingencyPlan))
-            .Concat(OpenPlans.CinOf(child, asAt).Select(p => (Kind: "child in need", p.StartDate, p.Actions, p.HasContingencyPlan)));
-        foreach (var (kind, start, actions, contingency) in plans)
+        foreach (var plan in OpenPlans.Of(child, asAt))
         {
-            var undated = actions.Count(a => a.DueDate is null && (a.CompletedDate is null || a.CompletedDate > asAt.Date));
-            if (undated == 0 && contingency != false)
+            if (Judge(child, asAt, "child protection", plan.StartDate, plan.Actions, plan.HasContingencyPlan) is { } alert)
             {
-                continue;
+                yield return alert;
             }
-
-            var gaps = new List<string>();
-            if (undated > 0)
-            {
-                gaps.Add($"{undated} outstanding action{(undated == 1 ? " has" : "s have")} no due date");
-            }
-
-            if (contingency == false)
-            {
-                gaps.Add("no contingency plan is recorded");
-            }
-
-            var overdue = Math.Max(1, asAt.Date.DayNumber - start.DayNumber);
-            yield return new Alert(Info, child.Id, null, start, overdue, Severities.For(overdue, Info.Counting),
-                $"{Info.Name}. The {kind} plan that began on {Day(start)}: {string.Join(", and ", gaps)}. Clears when {Info.ClearsWhen}.");
         }
+
+        foreach (var plan in OpenPlans.CinOf(child, asAt))
+        {
+            if (Judge(child, asAt, "child in need", plan.StartDate, plan.Actions, plan.HasContingencyPlan) is { } alert)
+            {
+                yield return alert;
+            }
+        }
+    }
+
+    /// <summary>The alert for one open plan of either kind, or none.</summary>
+    private Alert? Judge(Child child, AsAt asAt, string kind, DateOnly start, List<PlanAction> actions, bool? contingency)
+    {
+        var undated = actions.Count(a => a.DueDate is null && (a.CompletedDate is null || a.CompletedDate > asAt.Date));
+        if (undated == 0 && contingency != false)
+        {
+            return null;
+        }
+
+        var gaps = new List<string>();
+        if (undated > 0)
+        {
+            gaps.Add($"{undated} outstanding action{(undated == 1 ? " has" : "s have")} no due date");
+        }
+
+        if (contingency == false)
+        {
+            gaps.Add("no contingency plan is recorded");
+        }
+
+        var overdue = Math.Max(1, asAt.Date.DayNumber - start.DayNumber);
+        return new Alert(Info, child.Id, null, start, overdue, Severities.For(overdue, Info.Counting),
+            $"{Info.Name}. The {kind} plan that began on {Day(start)}: {string.Join(", and ", gaps)}. Clears when {Info.ClearsWhen}.");
     }
 }
 
@@ -249,19 +294,38 @@ public sealed class PlanActionOverdue : IChildRule
 
     public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
     {
-        var actions = OpenPlans.Of(child, asAt).SelectMany(p => p.Actions).Concat(OpenPlans.CinOf(child, asAt).SelectMany(p => p.Actions));
-        foreach (var action in actions)
+        foreach (var plan in OpenPlans.Of(child, asAt))
         {
-            if (action.DueDate is not { } due || (action.CompletedDate is { } done && done <= asAt.Date))
+            foreach (var action in plan.Actions)
             {
-                continue;
-            }
-
-            var owner = action.OwnerAgency ?? "the allocated worker";
-            if (Overdue(Info, child, due, asAt, $"\"{action.Description}\" (owner: {owner}) was due by {Day(due)} and is not recorded as done.") is { } alert)
-            {
-                yield return alert;
+                if (Judge(child, asAt, action) is { } alert)
+                {
+                    yield return alert;
+                }
             }
         }
+
+        foreach (var plan in OpenPlans.CinOf(child, asAt))
+        {
+            foreach (var action in plan.Actions)
+            {
+                if (Judge(child, asAt, action) is { } alert)
+                {
+                    yield return alert;
+                }
+            }
+        }
+    }
+
+    /// <summary>The alert for one action of an open plan, or none.</summary>
+    private Alert? Judge(Child child, AsAt asAt, PlanAction action)
+    {
+        if (action.DueDate is not { } due || (action.CompletedDate is { } done && done <= asAt.Date))
+        {
+            return null;
+        }
+
+        var owner = action.OwnerAgency ?? "the allocated worker";
+        return Overdue(Info, child, due, asAt, $"\"{action.Description}\" (owner: {owner}) was due by {Day(due)} and is not recorded as done.");
     }
 }

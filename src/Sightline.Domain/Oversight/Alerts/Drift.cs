@@ -20,6 +20,12 @@ public sealed class DriftWithoutEscalation : IChildRule
     public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
     {
         var standards = asAt.Standards;
+        if (child.CinEpisodes.Count <= standards.DriftReReferrals)
+        {
+            // Each re-referral follows an earlier referral: too few referrals to have been re-referred enough.
+            yield break;
+        }
+
         var referrals = child.CinEpisodes.Select(e => e.ReferralDate).Where(d => d <= asAt.Date).Order().ToList();
         var reReferrals = referrals.Where((date, i) => i > 0 && date > asAt.Date.AddMonths(-24) && date <= referrals[i - 1].AddMonths(12)).Count();
         if (reReferrals < standards.DriftReReferrals)

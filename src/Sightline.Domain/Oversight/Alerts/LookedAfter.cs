@@ -9,11 +9,18 @@ internal static class PeriodOfCare
 {
     public static (DateOnly Start, LookedAfterEpisode Current)? On(Child child, DateOnly date)
     {
-        var episodes = child.LookedAfterEpisodes.OrderBy(e => e.StartDate).ToList();
-        var current = episodes.FindLastIndex(e => e.IsOpenOn(date));
-        if (current < 0)
+        // Most children are not in care on the date: they are told apart without sorting anything.
+        if (!IsInCareOn(child, date))
         {
             return null;
+        }
+
+        var episodes = InDateOrder.Of(child.LookedAfterEpisodes, e => e.StartDate);
+        // The last episode open on the date (there is one, as just checked).
+        var current = episodes.Count - 1;
+        while (!episodes[current].IsOpenOn(date))
+        {
+            current--;
         }
 
         var start = current;
@@ -23,6 +30,19 @@ internal static class PeriodOfCare
         }
 
         return (episodes[start].StartDate, episodes[current]);
+    }
+
+    private static bool IsInCareOn(Child child, DateOnly date)
+    {
+        foreach (var episode in child.LookedAfterEpisodes)
+        {
+            if (episode.IsOpenOn(date))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

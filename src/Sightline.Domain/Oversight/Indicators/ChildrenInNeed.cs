@@ -11,7 +11,7 @@ public sealed class ReferralsPer10000 : IIndicator
         "DfE Children in need statistics (referrals; 632,830 in England in 2024-25)", IndicatorUnit.Per10000);
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        Measure.PerTenThousand(Info, period, snapshot.Children.Sum(c => c.CinEpisodes.Count(e => period.Contains(e.ReferralDate))), snapshot.Council?.ChildPopulation);
+        Measure.PerTenThousand(Info, period, Views.Referrals(snapshot).In(period).Count, snapshot.Council?.ChildPopulation);
 }
 
 /// <summary>The share of referrals that came within 12 months of the same child's previous referral.</summary>
@@ -23,26 +23,9 @@ public sealed class ReReferralRate : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        int referrals = 0, again = 0;
-        foreach (var child in snapshot.Children)
-        {
-            DateOnly? previous = null;
-            foreach (var date in child.CinEpisodes.Select(e => e.ReferralDate).Order())
-            {
-                if (period.Contains(date))
-                {
-                    referrals++;
-                    if (previous is { } p && date.DayNumber - p.DayNumber <= 365)
-                    {
-                        again++;
-                    }
-                }
-
-                previous = date;
-            }
-        }
-
-        return Measure.Share(Info, period, again, referrals);
+        var referrals = Views.Referrals(snapshot).In(period);
+        var again = referrals.Count(r => r.Previous is { } previous && r.Episode.ReferralDate.DayNumber - previous.DayNumber <= 365);
+        return Measure.Share(Info, period, again, referrals.Count);
     }
 }
 
@@ -55,8 +38,8 @@ public sealed class ReferralsWithNoFurtherAction : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var referrals = snapshot.Children.SelectMany(c => c.CinEpisodes).Where(e => period.Contains(e.ReferralDate)).ToList();
-        return Measure.Share(Info, period, referrals.Count(e => e.ReferralNfa), referrals.Count);
+        var referrals = Views.Referrals(snapshot).In(period);
+        return Measure.Share(Info, period, referrals.Count(r => r.Episode.ReferralNfa), referrals.Count);
     }
 }
 
@@ -69,23 +52,9 @@ public sealed class AssessmentsWithin45WorkingDays : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        int authorised = 0, onTime = 0;
-        foreach (var episode in snapshot.Children.SelectMany(c => c.CinEpisodes))
-        {
-            foreach (var assessment in episode.Assessments)
-            {
-                if (assessment.AuthorisationDate is { } date && period.Contains(date))
-                {
-                    authorised++;
-                    if (asAt.Calendar.CountWorkingDays(episode.ReferralDate, date) <= 45)
-                    {
-                        onTime++;
-                    }
-                }
-            }
-        }
-
-        return Measure.Share(Info, period, onTime, authorised);
+        var authorised = Views.AuthorisedAssessments(snapshot).In(period);
+        var onTime = authorised.Count(a => asAt.Calendar.CountWorkingDays(a.Episode.ReferralDate, a.Record.AuthorisationDate!.Value) <= 45);
+        return Measure.Share(Info, period, onTime, authorised.Count);
     }
 }
 
@@ -99,20 +68,17 @@ public sealed class InitialConferencesWithin15WorkingDays : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         int held = 0, onTime = 0;
-        foreach (var episode in snapshot.Children.SelectMany(c => c.CinEpisodes))
+        foreach (var (episode, conference) in Views.InitialConferences(snapshot).In(period))
         {
-            foreach (var conference in episode.InitialConferences)
+            if (episode.Section47Enquiries.Find(s => s.Id == conference.Section47EnquiryId) is not { } enquiry)
             {
-                if (!period.Contains(conference.Date) || episode.Section47Enquiries.Find(s => s.Id == conference.Section47EnquiryId) is not { } enquiry)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                held++;
-                if (asAt.Calendar.CountWorkingDays(enquiry.StartDate, conference.Date) <= 15)
-                {
-                    onTime++;
-                }
+            held++;
+            if (asAt.Calendar.CountWorkingDays(enquiry.StartDate, conference.Date) <= 15)
+            {
+                onTime++;
             }
         }
 
@@ -127,8 +93,11 @@ public sealed class ChildProtectionPlansPer10000 : IIndicator
         "Children with a child protection plan open on the last day of the period, per 10,000 of the council's children aged 0–17.",
         "DfE Children in need statistics (49,420 children at 31 March 2025)", IndicatorUnit.Per10000, 40.5, "England at 31 March 2025 (49,420 children; 12.2 million aged 0–17)");
 
-    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        Measure.PerTenThousand(Info, period, snapshot.Children.Count(c => c.CinEpisodes.Exists(e => e.ChildProtectionPlans.Exists(p => p.IsOpenOn(period.To)))), snapshot.Council?.ChildPopulation);
+    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
+    {
+        var onPlan = Views.Plans(snapshot).OnOrBefore(period.To).Where(p => p.Plan.IsOpenOn(period.To)).Select(p => p.Episode.ChildId).Distinct().Count();
+        return Measure.PerTenThousand(Info, period, onPlan, snapshot.Council?.ChildPopulation);
+    }
 }
 
 /// <summary>Plans that ended in the period having lasted two years or more.</summary>
@@ -140,7 +109,7 @@ public sealed class ChildProtectionPlansLastingTwoYears : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var ended = snapshot.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.ChildProtectionPlans).Where(p => p.EndDate is { } end && period.Contains(end)).ToList();
+        var ended = Views.EndedPlans(snapshot).In(period);
         return Measure.Share(Info, period, ended.Count(p => p.EndDate >= p.StartDate.AddYears(2)), ended.Count);
     }
 }
@@ -154,24 +123,8 @@ public sealed class SecondOrSubsequentPlans : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        int started = 0, repeat = 0;
-        foreach (var child in snapshot.Children)
-        {
-            var plans = child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans).OrderBy(p => p.StartDate).ToList();
-            for (var i = 0; i < plans.Count; i++)
-            {
-                if (period.Contains(plans[i].StartDate))
-                {
-                    started++;
-                    if (i > 0 || plans[i].NumberOfPreviousPlans > 0)
-                    {
-                        repeat++;
-                    }
-                }
-            }
-        }
-
-        return Measure.Share(Info, period, repeat, started);
+        var started = Views.Plans(snapshot).In(period);
+        return Measure.Share(Info, period, started.Count(p => p.HadPlanBefore), started.Count);
     }
 }
 
@@ -183,7 +136,7 @@ public sealed class LookedAfterPer10000 : IIndicator
         "DfE Children looked after statistics (81,770 at 31 March 2025)", IndicatorUnit.Per10000, 67, "England at 31 March 2025");
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        Measure.PerTenThousand(Info, period, snapshot.Children.Count(c => c.LookedAfterEpisodes.Exists(e => e.IsOpenOn(period.To))), snapshot.Council?.ChildPopulation);
+        Measure.PerTenThousand(Info, period, snapshot.LookedAfterEpisodes.Where(e => e.IsOpenOn(period.To)).Select(e => e.ChildId).Distinct().Count(), snapshot.Council?.ChildPopulation);
 }
 
 /// <summary>Section 47 enquiries started in the period per 10,000 children aged 0–17.</summary>
@@ -194,7 +147,7 @@ public sealed class Section47EnquiriesPer10000 : IIndicator
         "DfE Children in need statistics (230,590 enquiries in England in 2024-25)", IndicatorUnit.Per10000, 189.0, "England 2024-25 (230,590 enquiries; 12.2 million aged 0–17)");
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        Measure.PerTenThousand(Info, period, snapshot.Children.Sum(c => c.CinEpisodes.Sum(e => e.Section47Enquiries.Count(s => period.Contains(s.StartDate)))), snapshot.Council?.ChildPopulation);
+        Measure.PerTenThousand(Info, period, Views.Enquiries(snapshot).In(period).Count, snapshot.Council?.ChildPopulation);
 }
 
 /// <summary>How many section 47 enquiries lead to an initial conference.</summary>
@@ -206,20 +159,9 @@ public sealed class Section47ToConference : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        int started = 0, conferenced = 0;
-        foreach (var episode in snapshot.Children.SelectMany(c => c.CinEpisodes))
-        {
-            foreach (var enquiry in episode.Section47Enquiries.Where(s => period.Contains(s.StartDate)))
-            {
-                started++;
-                if (episode.InitialConferences.Exists(c => c.Section47EnquiryId == enquiry.Id && c.Date <= asAt.Date))
-                {
-                    conferenced++;
-                }
-            }
-        }
-
-        return Measure.Share(Info, period, conferenced, started);
+        var started = Views.Enquiries(snapshot).In(period);
+        var conferenced = started.Count(s => s.Episode.InitialConferences.Exists(c => c.Section47EnquiryId == s.Record.Id && c.Date <= asAt.Date));
+        return Measure.Share(Info, period, conferenced, started.Count);
     }
 }
 
@@ -232,8 +174,8 @@ public sealed class ConferenceToPlan : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var held = snapshot.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.InitialConferences).Where(c => period.Contains(c.Date)).ToList();
-        return Measure.Share(Info, period, held.Count(c => c.ResultedInPlan), held.Count);
+        var held = Views.InitialConferences(snapshot).In(period);
+        return Measure.Share(Info, period, held.Count(c => c.Record.ResultedInPlan), held.Count);
     }
 }
 
@@ -246,7 +188,80 @@ public sealed class PreProceedingsOver16WeeksShare : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var open = snapshot.Children.SelectMany(c => c.PreProceedings).Where(p => p.AwaitsDecisionOn(period.To)).ToList();
+        var open = snapshot.PreProceedings.Where(p => p.AwaitsDecisionOn(period.To)).ToList();
         return Measure.Share(Info, period, open.Count(p => period.To.DayNumber - p.StartDate.DayNumber > PreProceedings.NormalWeeks * 7), open.Count);
     }
+}
+
+/// <summary>The dated records the indicators above count, each built once per snapshot and found by period with a binary
+/// search (<see cref="Dated{T}"/>), with what the indicators need beside each record.</summary>
+internal static class Views
+{
+    /// <summary>Every referral (CIN episode) by its referral date, with the date of the same child's referral before it
+    /// (of two on the same day, the one recorded first comes first), or null for the child's first.</summary>
+    public static Dated<(CinEpisode Episode, DateOnly? Previous)> Referrals(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(Referrals)), s => new Dated<(CinEpisode Episode, DateOnly? Previous)>(
+            s.Children.SelectMany(WithPreviousReferral), r => r.Episode.ReferralDate));
+
+    /// <summary>Every authorised assessment, with its episode, by its authorisation date.</summary>
+    public static Dated<(CinEpisode Episode, Assessment Record)> AuthorisedAssessments(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(AuthorisedAssessments)), s => new Dated<(CinEpisode Episode, Assessment Record)>(
+            InEpisodes(s, e => e.Assessments), a => a.Record.AuthorisationDate));
+
+    /// <summary>Every section 47 enquiry, with its episode, by its start date.</summary>
+    public static Dated<(CinEpisode Episode, Section47Enquiry Record)> Enquiries(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(Enquiries)), s => new Dated<(CinEpisode Episode, Section47Enquiry Record)>(
+            InEpisodes(s, e => e.Section47Enquiries), q => q.Record.StartDate));
+
+    /// <summary>Every initial conference, with its episode, by its date.</summary>
+    public static Dated<(CinEpisode Episode, InitialConference Record)> InitialConferences(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(InitialConferences)), s => new Dated<(CinEpisode Episode, InitialConference Record)>(
+            InEpisodes(s, e => e.InitialConferences), c => c.Record.Date));
+
+    /// <summary>Every child protection plan, with its episode, by its start date, and whether the child had a plan before
+    /// it: a plan recorded with an earlier start (of two on the same day, the one recorded first comes first), or a
+    /// count of previous plans above 0.</summary>
+    public static Dated<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)> Plans(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(Plans)), s => new Dated<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)>(
+            s.Children.Where(c => c.CinEpisodes.Exists(e => e.ChildProtectionPlans.Count > 0)).SelectMany(WithPlanBefore), p => p.Plan.StartDate));
+
+    /// <summary>Every record of a kind kept in episodes, with its episode.</summary>
+    private static IEnumerable<(CinEpisode Episode, T Record)> InEpisodes<T>(CouncilSnapshot snapshot, Func<CinEpisode, List<T>> records)
+    {
+        foreach (var episode in snapshot.CinEpisodes)
+        {
+            foreach (var record in records(episode))
+            {
+                yield return (episode, record);
+            }
+        }
+    }
+
+    /// <summary>A child's referrals in date order, each with the one before.</summary>
+    private static IEnumerable<(CinEpisode Episode, DateOnly? Previous)> WithPreviousReferral(Child child)
+    {
+        DateOnly? previous = null;
+        foreach (var episode in InDateOrder.Of(child.CinEpisodes, e => e.ReferralDate))
+        {
+            yield return (episode, previous);
+            previous = episode.ReferralDate;
+        }
+    }
+
+    /// <summary>A child's plans in start date order, each with whether the child had a plan before it.</summary>
+    private static IEnumerable<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)> WithPlanBefore(Child child)
+    {
+        var plans = child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans.Select(p => (Episode: e, Plan: p))).ToList();
+        var first = true;
+        foreach (var (episode, plan) in InDateOrder.Of(plans, p => p.Plan.StartDate))
+        {
+            yield return (episode, plan, !first || plan.NumberOfPreviousPlans > 0);
+            first = false;
+        }
+    }
+
+    /// <summary>Every child protection plan that has ended, by its end date.</summary>
+    public static Dated<ChildProtectionPlan> EndedPlans(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(EndedPlans)), s => new Dated<ChildProtectionPlan>(
+            s.ChildProtectionPlans, p => p.EndDate));
 }

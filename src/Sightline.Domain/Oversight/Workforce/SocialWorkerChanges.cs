@@ -14,7 +14,7 @@ public static class SocialWorkerChanges
         var yearAgo = date.AddMonths(-12);
         var changes = new List<DateOnly>();
         int? previous = null;
-        foreach (var allocation in child.Allocations.Where(a => a.WorkerId is not null && a.StartDate <= date).OrderBy(a => a.StartDate))
+        foreach (var allocation in InDateOrder.Of(child.Allocations, a => a.StartDate).Where(a => a.WorkerId is not null && a.StartDate <= date))
         {
             if (previous is not null && allocation.WorkerId != previous && allocation.StartDate > yearAgo)
             {

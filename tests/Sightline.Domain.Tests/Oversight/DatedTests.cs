@@ -1,0 +1,33 @@
+using Sightline.Oversight;
+using static Sightline.Domain.Tests.Oversight.Cases;
+
+namespace Sightline.Domain.Tests.Oversight;
+
+public sealed class DatedTests
+{
+    private static readonly Dated<(string Name, DateOnly? Date)> Records = new(
+        [("march", D(2025, 3, 1)), ("undated", null), ("new year", D(2025, 1, 1)), ("last day", D(2025, 1, 31)), ("february", D(2025, 2, 1)), ("also new year", D(2025, 1, 1))],
+        r => r.Date);
+
+    [Fact]
+    public void A_period_holds_the_records_dated_on_either_end_and_between_in_date_order()
+    {
+        Records.In(new Period(D(2025, 1, 1), D(2025, 1, 31))).Select(r => r.Name).Should().Equal("new year", "also new year", "last day");
+        Records.In(new Period(D(2025, 1, 2), D(2025, 1, 30))).Should().BeEmpty();
+        Records.In(new Period(D(2025, 2, 1), D(2025, 12, 31))).Select(r => r.Name).Should().Equal("february", "march");
+    }
+
+    [Fact]
+    public void Records_without_the_date_are_left_out()
+    {
+        Records.Count.Should().Be(5);
+        Records.OnOrBefore(D(2025, 12, 31)).Select(r => r.Name).Should().NotContain("undated").And.HaveCount(5);
+    }
+
+    [Fact]
+    public void On_or_before_a_date_includes_the_date()
+    {
+        Records.OnOrBefore(D(2025, 2, 1)).Select(r => r.Name).Should().Equal("new year", "also new year", "last day", "february");
+        Records.OnOrBefore(D(2024, 12, 31)).Should().BeEmpty();
+    }
+}
