@@ -16,16 +16,10 @@ public sealed class AssessmentDuration : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         var durations = new List<(int, double)>();
-        foreach (var episode in snapshot.Children.SelectMany(c => c.CinEpisodes))
+        foreach (var (episode, assessment) in Views.AuthorisedAssessments(snapshot).In(period))
         {
-            foreach (var assessment in episode.Assessments)
-            {
-                if (assessment.AuthorisationDate is { } date && period.Contains(date))
-                {
-                    var days = Math.Max(0, asAt.Calendar.CountWorkingDays(episode.ReferralDate, date));
-                    durations.Add((days, days));
-                }
-            }
+            var days = Math.Max(0, asAt.Calendar.CountWorkingDays(episode.ReferralDate, assessment.AuthorisationDate!.Value));
+            durations.Add((days, days));
         }
 
         return Bands.Distribute(Info, period, durations);

@@ -19,7 +19,7 @@ public sealed class ChildInNeedPlanReviewsOnTime : IIndicator
             return noData;
         }
 
-        return OnTime.Share(Info, period, snapshot.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.CinPlans)
+        return OnTime.Share(Info, period, Views.CinPlansOpenIn(snapshot, period)
             .Select(plan => OnTime.Count(plan.Reviews.Select(r => r.Date), last => ChildInNeedPlanReviewOverdue.ReviewDue(plan, last, asAt.Standards), period, plan.EndDate)));
     }
 }
@@ -33,7 +33,5 @@ public sealed class ChildInNeedPlanDuration : IIndicator
         "DfE Children in need statistics (plan start and end dates; the bands of child protection plan durations); Ofsted focused visit to St Helens, 2018", IndicatorUnit.Months);
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        PlanBands.Months.Distribute(Info, period, snapshot.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.CinPlans)
-            .Where(p => p.EndDate is { } end && period.Contains(end))
-            .Select(p => PlanBands.Length(p.StartDate, p.EndDate!.Value)).ToList());
+        PlanBands.Months.Distribute(Info, period, Views.EndedCinPlans(snapshot).In(period).Select(p => PlanBands.Length(p.StartDate, p.EndDate!.Value)).ToList());
 }

@@ -12,9 +12,7 @@ public sealed class ChildProtectionPlanDuration : IIndicator
         "DfE Children in need statistics (duration of child protection plans ceasing)", IndicatorUnit.Months);
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        PlanBands.Months.Distribute(Info, period, snapshot.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.ChildProtectionPlans)
-            .Where(p => p.EndDate is { } end && period.Contains(end))
-            .Select(p => PlanBands.Length(p.StartDate, p.EndDate!.Value)).ToList());
+        PlanBands.Months.Distribute(Info, period, Views.EndedPlans(snapshot).In(period).Select(p => PlanBands.Length(p.StartDate, p.EndDate!.Value)).ToList());
 }
 
 /// <summary>Plans open at the end of the period that have run 18 months or more: the St Helens 2018 focused visit's
@@ -27,8 +25,17 @@ public sealed class ChildProtectionPlansOpen18Months : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var open = snapshot.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.ChildProtectionPlans).Where(p => p.IsOpenOn(period.To)).ToList();
-        return Measure.Count(Info, period, open.Count(p => p.StartDate.AddMonths(18) <= period.To), open.Count);
+        int open = 0, lasting = 0;
+        foreach (var (_, plan) in Views.PlansByStart(snapshot).OnOrBefore(period.To))
+        {
+            if (plan.IsOpenOn(period.To))
+            {
+                open++;
+                lasting += plan.StartDate.AddMonths(18) <= period.To ? 1 : 0;
+            }
+        }
+
+        return Measure.Count(Info, period, lasting, open);
     }
 }
 
@@ -40,8 +47,8 @@ public sealed class ChildProtectionReviewsOnTime : IIndicator
         "Working Together to Safeguard Children 2023, chapter 2; local child protection procedures", IndicatorUnit.Percentage);
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        OnTime.Share(Info, period, snapshot.Children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.ChildProtectionPlans)
-            .Select(plan => OnTime.Count(plan.ReviewConferences.Select(r => r.Date), last => ChildProtectionReviewOverdue.ReviewDue(plan, last), period, plan.EndDate)));
+        OnTime.Share(Info, period, Views.PlansOpenIn(snapshot, period)
+            .Select(p => OnTime.Count(p.Plan.ReviewConferences.Select(r => r.Date), last => ChildProtectionReviewOverdue.ReviewDue(p.Plan, last), period, p.Plan.EndDate)));
 }
 
 /// <summary>Statutory visits made on time, judged by the cp-visit-overdue alert's own due dates.</summary>
@@ -63,11 +70,10 @@ public sealed class ChildProtectionVisitsOnTime : IIndicator
 
         // An unborn child (no date of birth yet) has no visit due.
         return OnTime.Share(Info, period,
-            from child in snapshot.Children
-            where child.DateOfBirth is not null
-            from plan in child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans)
-            select OnTime.Count(child.Visits.Where(v => v.ChildSeen).Select(v => v.Date),
-                last => ChildProtectionVisitOverdue.VisitDue(plan, child.DateOfBirth!.Value, last, asAt), period, plan.EndDate));
+            from p in Views.PlansOpenIn(snapshot, period)
+            where p.Child.DateOfBirth is not null
+            select OnTime.Count(p.Child.Visits.Where(v => v.ChildSeen).Select(v => v.Date),
+                last => ChildProtectionVisitOverdue.VisitDue(p.Plan, p.Child.DateOfBirth!.Value, last, asAt), period, p.Plan.EndDate));
     }
 }
 
@@ -90,26 +96,27 @@ public sealed class ChildrenSeenAlone : IIndicator
         }
 
         int visits = 0, alone = 0;
-        foreach (var child in snapshot.Children)
+        foreach (var (born, visit) in SeenVisits(snapshot).In(period))
         {
-            if (child.DateOfBirth is not { } born)
+            if (born.AddYears(asAt.Standards.SeenAloneFromAge) <= visit.Date)
             {
-                continue;
-            }
-
-            foreach (var visit in child.Visits)
-            {
-                if (visit.Kind == VisitKind.ChildProtection && visit.ChildSeen && visit.SeenAlone is { } seenAlone && period.Contains(visit.Date)
-                    && born.AddYears(asAt.Standards.SeenAloneFromAge) <= visit.Date)
-                {
-                    visits++;
-                    alone += seenAlone ? 1 : 0;
-                }
+                visits++;
+                alone += visit.SeenAlone!.Value ? 1 : 0;
             }
         }
 
         return Measure.Share(Info, period, alone, visits);
     }
+
+    /// <summary>Every child protection visit at which the child was seen and whether they were seen alone is recorded,
+    /// with the child's date of birth (a child not yet born has none), by the visit's date.</summary>
+    private Dated<(DateOnly Born, Visit Visit)> SeenVisits(CouncilSnapshot snapshot) =>
+        snapshot.Derived(this, s => new Dated<(DateOnly Born, Visit Visit)>(
+            from child in s.Children
+            where child.DateOfBirth is not null
+            from visit in child.Visits
+            where visit.Kind == VisitKind.ChildProtection && visit.ChildSeen && visit.SeenAlone is not null
+            select (child.DateOfBirth!.Value, visit), v => v.Visit.Date));
 }
 
 /// <summary>The DfE's bands for how long a plan lasted, shared by child protection and child in need plans.</summary>

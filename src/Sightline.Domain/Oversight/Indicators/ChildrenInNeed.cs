@@ -225,6 +225,28 @@ internal static class Views
         snapshot.Derived((typeof(Views), nameof(Plans)), s => new Dated<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)>(
             s.Children.Where(c => c.CinEpisodes.Exists(e => e.ChildProtectionPlans.Count > 0)).SelectMany(WithPlanBefore), p => p.Plan.StartDate));
 
+    /// <summary>Every child in need plan that has ended, by its end date.</summary>
+    public static Dated<CinPlan> EndedCinPlans(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(EndedCinPlans)), s => new Dated<CinPlan>(s.CinEpisodes.SelectMany(e => e.CinPlans), p => p.EndDate));
+
+    /// <summary>Every child protection plan, with its child, by its start date.</summary>
+    public static Dated<(Child Child, ChildProtectionPlan Plan)> PlansByStart(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(PlansByStart)), s => new Dated<(Child Child, ChildProtectionPlan Plan)>(
+            from child in s.Children
+            from episode in child.CinEpisodes
+            from plan in episode.ChildProtectionPlans
+            select (child, plan), p => p.Plan.StartDate));
+
+    /// <summary>The child protection plans open on at least one day of <paramref name="period"/> (a plan is open on its
+    /// last day), with their children: the only plans that can have anything due in it.</summary>
+    public static IEnumerable<(Child Child, ChildProtectionPlan Plan)> PlansOpenIn(CouncilSnapshot snapshot, Period period) =>
+        PlansByStart(snapshot).OnOrBefore(period.To).Where(p => p.Plan.EndDate is not { } end || end >= period.From);
+
+    /// <summary>The child in need plans open on at least one day of <paramref name="period"/> (a plan is open on its last day).</summary>
+    public static IEnumerable<CinPlan> CinPlansOpenIn(CouncilSnapshot snapshot, Period period) =>
+        snapshot.Derived((typeof(Views), nameof(CinPlansOpenIn)), s => new Dated<CinPlan>(s.CinEpisodes.SelectMany(e => e.CinPlans), p => p.StartDate))
+            .OnOrBefore(period.To).Where(p => p.EndDate is not { } end || end >= period.From);
+
     /// <summary>Every record of a kind kept in episodes, with its episode.</summary>
     private static IEnumerable<(CinEpisode Episode, T Record)> InEpisodes<T>(CouncilSnapshot snapshot, Func<CinEpisode, List<T>> records)
     {
