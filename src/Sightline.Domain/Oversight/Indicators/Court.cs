@@ -14,7 +14,7 @@ public sealed class PreProceedingsOpen : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
         Measure.Uncovered(Info, period, snapshot)
-        ?? Measure.Count(Info, period, snapshot.Children.Sum(c => c.PreProceedings.Count(p => p.AwaitsDecisionOn(period.To))));
+        ?? Measure.Count(Info, period, snapshot.PreProceedings.Count(p => p.AwaitsDecisionOn(period.To)));
 }
 
 /// <summary>Escalations into pre-proceedings in the period.</summary>
@@ -29,7 +29,7 @@ public sealed class PreProceedingsStarted : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
         Measure.Uncovered(Info, period, snapshot)
-        ?? Measure.Count(Info, period, snapshot.Children.Sum(c => c.PreProceedings.Count(p => period.Contains(p.StartDate))));
+        ?? Measure.Count(Info, period, snapshot.PreProceedings.Count(p => period.Contains(p.StartDate)));
 }
 
 /// <summary>How long pre-proceedings that ended had lasted, in weeks. The bands split the 16 weeks that
@@ -51,7 +51,7 @@ public sealed class PreProceedingsDuration : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
         Measure.Uncovered(Info, period, snapshot)
-        ?? Bands.Distribute(Info, period, snapshot.Children.SelectMany(c => c.PreProceedings)
+        ?? Bands.Distribute(Info, period, snapshot.PreProceedings
             .Where(p => p.DecisionDate is { } decided && period.Contains(decided))
             .Select(p => Weeks(p.StartDate, p.DecisionDate!.Value)).ToList());
 
@@ -83,7 +83,7 @@ public sealed class PreProceedingsOutcomes : IIndicator
         }
 
         var counts = new int[Labels.Length];
-        foreach (var pre in snapshot.Children.SelectMany(c => c.PreProceedings).Where(p => p.DecisionDate is { } decided && period.Contains(decided)))
+        foreach (var pre in snapshot.PreProceedings.Where(p => p.DecisionDate is { } decided && period.Contains(decided)))
         {
             counts[pre.Outcome switch
             {
@@ -122,7 +122,7 @@ public sealed class CareProceedingsWithin26Weeks : IIndicator
 
     /// <summary>Care proceedings with a final order dated in the period.</summary>
     internal static List<CareProceedings> Concluded(CouncilSnapshot snapshot, Period period) =>
-        snapshot.Children.SelectMany(c => c.CareProceedings).Where(p => p.FinalOrderDate is { } order && period.Contains(order)).ToList();
+        [.. snapshot.Derived(typeof(CareProceedingsWithin26Weeks), s => new Dated<CareProceedings>(s.Children.SelectMany(c => c.CareProceedings), p => p.FinalOrderDate)).In(period)];
 }
 
 /// <summary>How long care proceedings took on average.</summary>

@@ -22,7 +22,19 @@ public sealed class AverageCaseload : IIndicator
         var day = period.To;
         var caseHolders = snapshot.Workers.Where(w => w.HoldsCases && w.IsInPostOn(day)).ToDictionary(w => w.Id);
         var fte = (double)caseHolders.Values.Sum(w => w.Fte);
-        var children = snapshot.Children.Count(c => c.Allocations.Exists(a => a.IsOpenOn(day) && a.WorkerId is { } id && caseHolders.ContainsKey(id)));
+        var allocated = new HashSet<int>();
+        foreach (var worker in caseHolders.Keys)
+        {
+            foreach (var (child, allocation) in snapshot.Workforce.AllocationsOf(worker))
+            {
+                if (allocation.IsOpenOn(day))
+                {
+                    allocated.Add(child.Id);
+                }
+            }
+        }
+
+        var children = allocated.Count;
         return new IndicatorValue(Info, period, fte == 0 ? null : children / fte, children, fte);
     }
 }
