@@ -25,10 +25,10 @@ public sealed class BenchEngineCommandTests : IDisposable
 
         exit.Should().Be(0, error);
         output.Should().Contain("Generating the small council (seed 1)").And.Contain("logical processors").And.Contain("GiB memory")
-            .And.Contain("300 children").And.Contain("| run | load s | load cpu s | alerts s | indicators s |");
+            .And.Contain("300 children").And.Contain("| run | load s | load cpu s | alerts s | indicators s | supervision s |");
         output.Split('\n').Should().Contain(l => l.StartsWith("| 1 |", StringComparison.Ordinal)).And.Contain(l => l.StartsWith("| 2 |", StringComparison.Ordinal));
-        output.Should().MatchRegex(@"Every run found the same results: [\d,]+ alerts and \d+ indicator values, fingerprint [0-9A-F]{16}\.");
-        output.Should().Contain("| Visits |").And.Contain("| rule cp-visit-overdue |").And.Contain("| indicator re-referrals |");
+        output.Should().MatchRegex(@"Every run found the same results: [\d,]+ alerts, [\d,]+ indicator values and [\d,]+ lines of supervision compliance, fingerprint [0-9A-F]{16}\.");
+        output.Should().Contain("| Visits |").And.Contain("| rule cp-visit-overdue |").And.Contain("| rule supervision-overdue |").And.Contain("| indicator re-referrals |");
         File.Exists(database).Should().BeTrue();
 
         var (again, secondOutput, secondError) = _sightline.Run("bench", "engine", "--runs", "1", "--database", database);
