@@ -18,20 +18,7 @@ public sealed class SupervisionTests(CouncilServer server, Chromium chromium)
 {
     private static readonly DateOnly Today = CouncilServer.Today;
 
-    /// <summary>A case-holding worker in the team manager's team, other than the social worker's account, who holds
-    /// cases today: the worker these tests record for (the <paramref name="skip"/>th such worker, so tests do not
-    /// share one).</summary>
-    private Worker TeamWorker(int skip)
-    {
-        var manager = server.Accounts["team.manager"];
-        var team = server.Council.Snapshot.Teams.Single(t => t.Name == manager.Teams[0]);
-        var allocations = server.Council.AllocationsOn(Today);
-        var workers = server.Council.Snapshot.Workers
-            .Where(w => w.TeamId == team.Id && w.HoldsCases && w.IsInPostOn(Today) && w.StaffId != server.Accounts["social.worker"].WorkerStaffId
-                        && w.StaffId != manager.WorkerStaffId && allocations.OfWorker(w.Id).Count > 0)
-            .OrderBy(w => w.StaffId, StringComparer.Ordinal).ToList();
-        return workers[skip % workers.Count];
-    }
+    private Worker TeamWorker(int skip) => server.TeamWorker(skip);
 
     private List<SupervisionSession> SessionsOf(int workerId)
     {
