@@ -74,7 +74,7 @@ public sealed class SupervisionTests(CouncilServer server, Chromium chromium)
         var card = page.Locator(".govuk-summary-card").First;
         (await card.InnerTextAsync()).Should().Contain("Session held").And.Contain("Practice educator <b>Jo</b>");
         (await page.Locator("script:not([src])").CountAsync()).Should().Be(0, "free text is encoded, never markup");
-        (await page.Locator("table[aria-labelledby=actions]").InnerTextAsync()).Should().Contain("Book the core group");
+        (await page.Locator("table[aria-labelledby=open-actions]").InnerTextAsync()).Should().Contain("Book the core group").And.Contain("Not yet due");
         server.AccessLog().First().Should().Match<AccessLogEntry>(e => e.Action == AccessAction.RecordSupervision && e.Allowed && e.UserName == "team.manager" && !e.Detail!.Contains("family"));
         string.Join("\n", server.Log.Messages).Should().NotContain("Talked through");
         await browser.ShouldBeCleanAsync();
