@@ -45,6 +45,10 @@ public enum AccessAction
 
     /// <summary>A worker's absence was recorded in Sightline (or an attempt was refused).</summary>
     RecordAbsence,
+
+    /// <summary>An action agreed in supervision was marked done in Sightline, with its completion date (or an attempt
+    /// was refused, with why).</summary>
+    CompleteSupervisionAction,
 }
 
 /// <summary>One line of the access log: who looked at which child's record, or exported what, when, and whether

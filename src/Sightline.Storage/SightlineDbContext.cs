@@ -152,6 +152,7 @@ public abstract class SightlineDbContext(DbContextOptions options) : IdentityDbC
             .HasForeignKey(d => d.ChildId).OnDelete(DeleteBehavior.Restrict);
         model.Entity<SupervisionAction>().HasOne<Child>().WithMany()
             .HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Restrict);
+        model.Entity<SupervisionAction>().Property(a => a.CompletedBy).HasMaxLength(450);
 
         model.Entity<LookedAfterCheck>().HasIndex(c => new { c.ChildId, c.Kind, c.Date });
         model.Entity<Adopter>(adopter =>

@@ -26,6 +26,9 @@ public sealed class SqliteStorageTests : IDisposable
     public void SnapshotCarriesAbsencesAndSupervision() => StorageContract.SnapshotCarriesAbsencesAndSupervision(NewDatabase());
 
     [Fact]
+    public void SupervisionActionIsMarkedDoneOnce() => StorageContract.SupervisionActionIsMarkedDoneOnce(NewDatabase());
+
+    [Fact]
     public void LocalStandardsAreStoredAsVersions() => StorageContract.LocalStandardsAreStoredAsVersions(NewDatabase());
 
     [Fact]

@@ -195,6 +195,44 @@ public static class StorageContract
         snapshot.Workforce.DiscussedInSupervision(held.ChildrenDiscussed[0].ChildId).Should().Equal(new DateOnly(2025, 3, 3));
     }
 
+    /// <summary>An action marked done keeps the day, the account and when (UTC); the statement that marks it changes
+    /// only an action not yet done, so a second attempt writes nothing; the snapshot carries the completion.</summary>
+    public static void SupervisionActionIsMarkedDoneOnce(SightlineDatabase database)
+    {
+        database.Migrate();
+        int id;
+        using (var db = database.Open())
+        {
+            var (team, worker) = AddTeamAndWorker(db);
+            var manager = new Worker { StaffId = "M1", Name = "A Manager", TeamId = team.Id, Role = WorkerRole.TeamManager, StartDate = new DateOnly(2018, 4, 3) };
+            db.Workers.Add(manager);
+            db.SaveChanges();
+            var session = new SupervisionSession { WorkerId = worker.Id, SupervisorId = manager.Id, Date = new DateOnly(2025, 3, 3) };
+            session.Actions.Add(new SupervisionAction { Description = "Update the plan", DueDate = new DateOnly(2025, 3, 14) });
+            db.SupervisionSessions.Add(session);
+            db.SaveChanges();
+            id = session.Actions[0].Id;
+        }
+
+        var at = new DateTime(2025, 3, 18, 16, 45, 12, DateTimeKind.Utc);
+        int Mark(DateOnly day, string account)
+        {
+            using var db = database.Open();
+            return db.SupervisionActions.Where(a => a.Id == id && a.CompletedDate == null).ExecuteUpdate(u => u
+                .SetProperty(a => a.CompletedDate, day).SetProperty(a => a.CompletedBy, account).SetProperty(a => a.CompletedRecordedAt, at));
+        }
+
+        Mark(new DateOnly(2025, 3, 17), new string('a', 450)).Should().Be(1);
+        Mark(new DateOnly(2025, 3, 18), "someone else").Should().Be(0, "an action done is not marked again");
+        using (var db = database.Open())
+        {
+            var stored = db.SupervisionActions.AsNoTracking().Single(a => a.Id == id);
+            (stored.CompletedDate, stored.CompletedBy, stored.CompletedRecordedAt).Should().Be((new DateOnly(2025, 3, 17), new string('a', 450), at));
+        }
+
+        SnapshotLoader.Load(database).Supervision.Single().Actions.Single().CompletedDate.Should().Be(new DateOnly(2025, 3, 17));
+    }
+
     /// <summary>A council's local standards are stored version by version: a new date adds a version copying the
     /// settings not given from the one before, the same date again replaces it, a bad value or a database with no
     /// council saves nothing, and the snapshot carries the versions (the defaults when there are none).</summary>

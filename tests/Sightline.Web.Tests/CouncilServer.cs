@@ -62,6 +62,21 @@ public sealed partial class CouncilServer : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
+    /// <summary>A case-holding worker in the team manager's team, other than the social worker's account, who holds
+    /// cases today: the worker these tests record for (the <paramref name="skip"/>th such worker, so tests do not
+    /// share one).</summary>
+    internal Worker TeamWorker(int skip)
+    {
+        var manager = Accounts["team.manager"];
+        var team = Council.Snapshot.Teams.Single(t => t.Name == manager.Teams[0]);
+        var allocations = Council.AllocationsOn(Today);
+        var workers = Council.Snapshot.Workers
+            .Where(w => w.TeamId == team.Id && w.HoldsCases && w.IsInPostOn(Today) && w.StaffId != Accounts["social.worker"].WorkerStaffId
+                        && w.StaffId != manager.WorkerStaffId && allocations.OfWorker(w.Id).Count > 0)
+            .OrderBy(w => w.StaffId, StringComparer.Ordinal).ToList();
+        return workers[skip % workers.Count];
+    }
+
     /// <summary>The children allocated on <see cref="Today"/> to a worker (by staff ID), read straight from the
     /// database: the oracle the access rule is checked against.</summary>
     public HashSet<int> ChildrenAllocatedToWorker(string staffId)

@@ -18,20 +18,7 @@ public sealed class SupervisionTests(CouncilServer server, Chromium chromium)
 {
     private static readonly DateOnly Today = CouncilServer.Today;
 
-    /// <summary>A case-holding worker in the team manager's team, other than the social worker's account, who holds
-    /// cases today: the worker these tests record for (the <paramref name="skip"/>th such worker, so tests do not
-    /// share one).</summary>
-    private Worker TeamWorker(int skip)
-    {
-        var manager = server.Accounts["team.manager"];
-        var team = server.Council.Snapshot.Teams.Single(t => t.Name == manager.Teams[0]);
-        var allocations = server.Council.AllocationsOn(Today);
-        var workers = server.Council.Snapshot.Workers
-            .Where(w => w.TeamId == team.Id && w.HoldsCases && w.IsInPostOn(Today) && w.StaffId != server.Accounts["social.worker"].WorkerStaffId
-                        && w.StaffId != manager.WorkerStaffId && allocations.OfWorker(w.Id).Count > 0)
-            .OrderBy(w => w.StaffId, StringComparer.Ordinal).ToList();
-        return workers[skip % workers.Count];
-    }
+    private Worker TeamWorker(int skip) => server.TeamWorker(skip);
 
     private List<SupervisionSession> SessionsOf(int workerId)
     {
@@ -87,7 +74,7 @@ public sealed class SupervisionTests(CouncilServer server, Chromium chromium)
         var card = page.Locator(".govuk-summary-card").First;
         (await card.InnerTextAsync()).Should().Contain("Session held").And.Contain("Practice educator <b>Jo</b>");
         (await page.Locator("script:not([src])").CountAsync()).Should().Be(0, "free text is encoded, never markup");
-        (await page.Locator("table[aria-labelledby=actions]").InnerTextAsync()).Should().Contain("Book the core group");
+        (await page.Locator("table[aria-labelledby=open-actions]").InnerTextAsync()).Should().Contain("Book the core group").And.Contain("Not yet due");
         server.AccessLog().First().Should().Match<AccessLogEntry>(e => e.Action == AccessAction.RecordSupervision && e.Allowed && e.UserName == "team.manager" && !e.Detail!.Contains("family"));
         string.Join("\n", server.Log.Messages).Should().NotContain("Talked through");
         await browser.ShouldBeCleanAsync();

@@ -202,5 +202,14 @@ public sealed class SupervisionAction
     public int? ChildId { get; set; }
     public required string Description { get; set; }
     public DateOnly? DueDate { get; set; }
+
+    /// <summary>The day the action was done, from the council's extract or marked done in Sightline.</summary>
     public DateOnly? CompletedDate { get; set; }
+
+    /// <summary>The identifier of the account that marked the action done in Sightline; null when the completion came
+    /// from an extract, or there is none. Written once: a completion marked in Sightline is not changed there again.</summary>
+    public string? CompletedBy { get; set; }
+
+    /// <summary>When (UTC) <see cref="CompletedBy"/> marked the action done; null as it is.</summary>
+    public DateTime? CompletedRecordedAt { get; set; }
 }

@@ -465,6 +465,21 @@ internal sealed class SupervisionActionsExtract : ExtractKind<SupervisionAction>
 
     protected override object Key(SupervisionAction action) => (action.SupervisionSessionId, action.ChildId, action.Description);
 
+    /// <summary>A completion marked in Sightline stands while the row gives no completion date, or the same one (the
+    /// council's system may not have it yet, and loading a file again must not undo it); a different completion date
+    /// in the row replaces it, and the completion is then the extract's.</summary>
+    protected override bool Differs(SupervisionAction stored, SupervisionAction read, SightlineDbContext db)
+    {
+        if (stored.CompletedBy is not null && (read.CompletedDate is null || read.CompletedDate == stored.CompletedDate))
+        {
+            read.CompletedDate = stored.CompletedDate;
+            read.CompletedBy = stored.CompletedBy;
+            read.CompletedRecordedAt = stored.CompletedRecordedAt;
+        }
+
+        return base.Differs(stored, read, db);
+    }
+
     protected override SupervisionAction? Read(Row row)
     {
         var worker = row.Worker("staff_id");

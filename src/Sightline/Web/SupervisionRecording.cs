@@ -34,12 +34,20 @@ public enum AmendOutcome
     NotAuthor,
 }
 
-/// <summary>Writes supervision sessions, informal case discussions and absences recorded in the application, and
-/// amendments, to the council's database; writes each to the access log (identifiers and what changed, never the
+/// <summary>How marking an action done went.</summary>
+public enum CompleteOutcome
+{
+    Completed,
+    AlreadyDone,
+    NotFound,
+}
+
+/// <summary>Writes supervision sessions, informal case discussions and absences recorded in the application,
+/// amendments, and actions marked done, to the council's database; writes each to the access log (identifiers and what changed, never the
 /// notes' text); then puts a snapshot with the workforce read again in place, so that every page shows it at once.
 /// Whether the user may record for the worker is checked by the caller through <see cref="SupervisionAccess"/>; who may
 /// amend a session is decided here: only the account that recorded it.</summary>
-public sealed class SupervisionRecorder(SightlineDbContext db, SightlineDatabase database, CouncilData council, AccessLog log)
+public sealed class SupervisionRecorder(SightlineDbContext db, SightlineDatabase database, CouncilData council, AccessLog log, TimeProvider time)
 {
     public int Record(ClaimsPrincipal user, SessionEntry entry)
     {
@@ -90,6 +98,39 @@ public sealed class SupervisionRecorder(SightlineDbContext db, SightlineDatabase
         Reload();
         return AmendOutcome.Amended;
     }
+
+    /// <summary>Marks an action done on <paramref name="completed"/>, keeping the account and when, when it is not done
+    /// already (checked in the same statement that writes it, so two people marking it at once cannot both succeed);
+    /// writes the outcome to the access log. Whether the user may is checked by the caller through
+    /// <see cref="SupervisionScope.MayCompleteActionsOf"/>; the date is checked by the form.</summary>
+    public CompleteOutcome CompleteAction(ClaimsPrincipal user, SupervisionSession session, int actionId, DateOnly completed)
+    {
+        var record = ActionRecord(actionId);
+        var written = db.SupervisionActions
+            .Where(a => a.Id == actionId && a.SupervisionSessionId == session.Id && a.CompletedDate == null)
+            .ExecuteUpdate(u => u
+                .SetProperty(a => a.CompletedDate, completed)
+                .SetProperty(a => a.CompletedBy, user.FindFirstValue(ClaimTypes.NameIdentifier))
+                .SetProperty(a => a.CompletedRecordedAt, time.GetUtcNow().UtcDateTime));
+        if (written == 0)
+        {
+            var done = db.SupervisionActions.AsNoTracking().Where(a => a.Id == actionId).Select(a => a.CompletedDate).FirstOrDefault();
+            log.Recorded(user, AccessAction.CompleteSupervisionAction, record, false,
+                done is { } day ? $"Already marked done on {Day(day)}: a completion is not changed or undone in the application." : "No such action.");
+            return done is null ? CompleteOutcome.NotFound : CompleteOutcome.AlreadyDone;
+        }
+
+        var action = session.Actions.First(a => a.Id == actionId);
+        var due = action.DueDate is { } d ? $"due {Day(d)}" : "no due date";
+        var child = action.ChildId is { } c ? $", child {c}" : "";
+        log.Recorded(user, AccessAction.CompleteSupervisionAction, record, true,
+            $"Marked done on {Day(completed)} ({due}); session {session.Id} of worker {session.WorkerId}{child}");
+        Reload();
+        return CompleteOutcome.Completed;
+    }
+
+    /// <summary>How an action is named in the access log.</summary>
+    public static string ActionRecord(int actionId) => $"Supervision action {actionId}";
 
     public int RecordAbsence(ClaimsPrincipal user, int workerId, AbsenceKind kind, DateOnly from, DateOnly? to)
     {

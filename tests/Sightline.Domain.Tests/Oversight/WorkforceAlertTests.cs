@@ -92,6 +92,33 @@ public sealed class WorkforceAlertTests
     }
 
     [Fact]
+    public void TheEngineClearsAnOverdueActionFromTheDayItIsMarkedDone()
+    {
+        var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));
+        var worker = council.Worker(D(2020, 6, 1));
+        var child = council.Child(worker, D(2025, 1, 6));
+        // Agreed on Monday 3 March, due Friday 14 March (a Friday: the weekend counts, as the rule counts days).
+        var session = council.Held(worker, D(2025, 3, 3), child);
+        var action = council.Action(session, D(2025, 3, 14), child: child);
+        List<Alert> Actions(DateOnly date) =>
+            OversightEngine.Alerts(council.Snapshot(), On(date)).Alerts.Where(a => a.Rule.Id == "supervision-action-overdue").ToList();
+
+        Actions(D(2025, 3, 14)).Should().BeEmpty("due that day, not yet late");
+        var alert = Actions(D(2025, 3, 19)).Single();
+        (alert.ChildId, alert.WorkerId, alert.Due, alert.Overdue).Should().Be((child.Id, worker.Id, D(2025, 3, 14), 5));
+        SupervisionActionOverdue.DaysOverdue(session, action, On(D(2025, 3, 19))).Should().Be(alert.Overdue, "the pages count as the rule does");
+
+        // Marked done on Wednesday 19 March, dated Tuesday 18 March: cleared from the 18th, still overdue on the 17th.
+        action.CompletedDate = D(2025, 3, 18);
+        Actions(D(2025, 3, 19)).Should().BeEmpty();
+        Actions(D(2025, 3, 18)).Should().BeEmpty();
+        Actions(D(2025, 3, 17)).Single().Overdue.Should().Be(3);
+        SupervisionActionOverdue.DaysOverdue(session, action, On(D(2025, 3, 18))).Should().Be(0);
+        SupervisionActionOverdue.IsOpenOn(session, action, D(2025, 3, 17)).Should().BeTrue();
+        SupervisionActionOverdue.IsOpenOn(session, action, D(2025, 3, 2)).Should().BeFalse("not yet agreed");
+    }
+
+    [Fact]
     public void AChildProtectionCaseIsDiscussedEveryFourWeeksAndAChildInNeedCaseEverySix()
     {
         var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));

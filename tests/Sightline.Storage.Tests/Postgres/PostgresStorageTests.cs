@@ -27,6 +27,9 @@ public sealed class PostgresStorageTests(PostgresServer server)
     public void SnapshotCarriesAbsencesAndSupervision() => StorageContract.SnapshotCarriesAbsencesAndSupervision(NewDatabase());
 
     [PostgresFact]
+    public void SupervisionActionIsMarkedDoneOnce() => StorageContract.SupervisionActionIsMarkedDoneOnce(NewDatabase());
+
+    [PostgresFact]
     public void LocalStandardsAreStoredAsVersions() => StorageContract.LocalStandardsAreStoredAsVersions(NewDatabase());
 
     [PostgresFact]

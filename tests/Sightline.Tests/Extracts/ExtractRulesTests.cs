@@ -152,6 +152,39 @@ public sealed class ExtractRulesTests : IDisposable
     }
 
     [Fact]
+    public void ACompletionMarkedInTheApplicationStandsUntilTheExtractGivesAnother()
+    {
+        const string open = "staff_id,session_date,action,due_date,completed_date\nS002,2025-02-03,Ring the school,2025-02-10,\n";
+        Load("supervision-actions", open).Count("added").Should().Be(1);
+        var recordedAt = new DateTime(2025, 2, 12, 9, 30, 0, DateTimeKind.Utc);
+        using (var db = _council.Database.Open())
+        {
+            db.SupervisionActions.Where(a => a.Description == "Ring the school").ExecuteUpdate(u => u
+                .SetProperty(a => a.CompletedDate, new DateOnly(2025, 2, 11)).SetProperty(a => a.CompletedBy, "account-1").SetProperty(a => a.CompletedRecordedAt, recordedAt));
+        }
+
+        // The council's system does not know yet: the same file, or one with the same date, changes nothing.
+        var again = Load("supervision-actions", open);
+        (again.Count("updated"), again.Count("unchanged")).Should().Be((0, 1));
+        var same = Load("supervision-actions", open.Replace("2025-02-10,\n", "2025-02-10,2025-02-11\n", StringComparison.Ordinal));
+        (same.Count("updated"), same.Count("unchanged")).Should().Be((0, 1));
+        using (var db = _council.Database.Open())
+        {
+            db.SupervisionActions.AsNoTracking().Single(a => a.Description == "Ring the school").Should().Match<SupervisionAction>(a =>
+                a.CompletedDate == new DateOnly(2025, 2, 11) && a.CompletedBy == "account-1" && a.CompletedRecordedAt == recordedAt);
+        }
+
+        // Another date in the extract replaces it, and the completion is then the extract's.
+        var other = Load("supervision-actions", open.Replace("2025-02-10,\n", "2025-02-10,2025-02-14\n", StringComparison.Ordinal));
+        other.Count("updated").Should().Be(1);
+        using (var db = _council.Database.Open())
+        {
+            db.SupervisionActions.AsNoTracking().Single(a => a.Description == "Ring the school").Should().Match<SupervisionAction>(a =>
+                a.CompletedDate == new DateOnly(2025, 2, 14) && a.CompletedBy == null && a.CompletedRecordedAt == null);
+        }
+    }
+
+    [Fact]
     public void APlanActionNamesAPlanTheCensusBroughtAndOneOwner()
     {
         var loaded = Load("plan-actions", """

@@ -75,10 +75,24 @@ public sealed class SupervisionMissedWithoutReason : IWorkerRule
 /// are not always being completed and are too generic and lack timescales for completion").</summary>
 public sealed class SupervisionActionOverdue : IWorkerRule
 {
+    /// <summary>How lateness is counted: calendar days after the due date.</summary>
+    private const Counting Counted = Counting.Days;
+
     public RuleInfo Info { get; } = new("supervision-action-overdue", "Supervision action overdue",
         "An action agreed in a worker's supervision (a formal session or an informal case discussion) on or before the as-at date has a due date before it and no completion recorded by it. Workers in post only.",
         "Ofsted monitoring visit to Bury, 2022 (actions without timescales, not completed); timescales notes",
-        "the action's completion is recorded", AlertSubject.Worker, Counting.Days, "supervision actions");
+        "the action's completion is recorded", AlertSubject.Worker, Counted, "supervision actions");
+
+    /// <summary>Whether the action is open on <paramref name="date"/>: agreed in a session held on or before it, and
+    /// with no completion dated on or before it (an action done on a day is closed from that day).</summary>
+    public static bool IsOpenOn(SupervisionSession session, SupervisionAction action, DateOnly date) =>
+        session.Date <= date && !(action.CompletedDate <= date);
+
+    /// <summary>How late the action is as at the date, as this rule counts it (calendar days after the due date): 0
+    /// when it is not open on the date, has no due date, or is not yet late. The rule and the pages that list open
+    /// actions use this one calculation.</summary>
+    public static int DaysOverdue(SupervisionSession session, SupervisionAction action, AsAt asAt) =>
+        IsOpenOn(session, action, asAt.Date) && action.DueDate is { } due ? asAt.Overdue(due, Counted) : 0;
 
     public IEnumerable<Alert> Evaluate(Worker worker, WorkforceRecords records, AsAt asAt)
     {
@@ -89,7 +103,7 @@ public sealed class SupervisionActionOverdue : IWorkerRule
 
         foreach (var (session, action) in records.SupervisionOf(worker).Actions)
         {
-            if (session.Date > asAt.Date || action.DueDate is not { } due || action.CompletedDate <= asAt.Date)
+            if (DaysOverdue(session, action, asAt) == 0 || action.DueDate is not { } due)
             {
                 continue;
             }

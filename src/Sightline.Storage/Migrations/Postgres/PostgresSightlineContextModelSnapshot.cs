@@ -1438,8 +1438,15 @@ namespace Sightline.Storage.Migrations.Postgres
                     b.Property<int?>("ChildId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateOnly?>("CompletedDate")
                         .HasColumnType("date");
+
+                    b.Property<DateTime?>("CompletedRecordedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Description")
                         .IsRequired()

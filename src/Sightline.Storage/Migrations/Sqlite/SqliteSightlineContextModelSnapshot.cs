@@ -1353,7 +1353,14 @@ namespace Sightline.Storage.Migrations.Sqlite
                     b.Property<int?>("ChildId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("CompletedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedRecordedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")

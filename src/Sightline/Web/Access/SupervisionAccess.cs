@@ -6,7 +6,7 @@ using Sightline.Storage;
 namespace Sightline.Web.Access;
 
 /// <summary>Whose supervision one user may see and record, decided once per request by <see cref="SupervisionAccess"/>.</summary>
-public sealed class SupervisionScope(bool everyWorker, IEnumerable<int> workers, IEnumerable<int> records, int? self, string basis)
+public sealed class SupervisionScope(bool everyWorker, IEnumerable<int> workers, IEnumerable<int> records, int? self, string basis, string? account = null)
 {
     private readonly HashSet<int> _workers = [.. workers];
     private readonly HashSet<int> _records = [.. records];
@@ -31,6 +31,14 @@ public sealed class SupervisionScope(bool everyWorker, IEnumerable<int> workers,
 
     /// <summary>Whether the user may record for anyone at all.</summary>
     public bool Records => _records.Count > 0;
+
+    /// <summary>Whether the user may mark done the actions agreed in <paramref name="session"/>: an account that records
+    /// for its worker (a manager of the worker's team, not for their own actions; an administrator), or the account
+    /// that recorded the session, while it still sees the worker and is not that worker. The worker does not mark their
+    /// own actions done: that the action is done is their supervisor's to confirm.</summary>
+    public bool MayCompleteActionsOf(SupervisionSession session) =>
+        MayRecordFor(session.WorkerId)
+        || (MaySee(session.WorkerId) && session.WorkerId != Self && session.RecordedBy is not null && session.RecordedBy == account);
 }
 
 /// <summary>The one place that decides whose supervision a signed-in user may see and record. Every supervision and
@@ -41,6 +49,8 @@ public sealed class SupervisionScope(bool everyWorker, IEnumerable<int> workers,
 /// for those workers, but not for themselves: their own supervisor records that.</item>
 /// <item>A service manager, quality assurance, performance officer and senior leader see every worker.</item>
 /// <item>An administrator sees every worker and records for any of them (to enter a service's records).</item>
+/// <item>Whoever records for a worker, and the account that recorded a session, mark its actions done
+/// (<see cref="SupervisionScope.MayCompleteActionsOf"/>).</item>
 /// </list>
 /// Which children a user may open stays with <see cref="ChildAccess"/>: these pages link to a child, or name one, only
 /// where it allows.</summary>
@@ -63,12 +73,12 @@ public sealed class SupervisionAccess(CouncilData council, SightlineDbContext db
         var workers = council.Snapshot.Workers;
         if (user.IsInRole(Roles.Administrator))
         {
-            return new SupervisionScope(true, [], workers.Select(w => w.Id), self, "You see every worker's supervision and may record it.");
+            return new SupervisionScope(true, [], workers.Select(w => w.Id), self, "You see every worker's supervision and may record it.", id);
         }
 
         if (Roles.EveryChild.Any(user.IsInRole))
         {
-            return new SupervisionScope(true, [], [], self, "Your role sees every worker's supervision.");
+            return new SupervisionScope(true, [], [], self, "Your role sees every worker's supervision.", id);
         }
 
         var seen = new HashSet<int>();
@@ -94,7 +104,7 @@ public sealed class SupervisionAccess(CouncilData council, SightlineDbContext db
         var basis = records.Count > 0
             ? "You see and record the supervision of the workers in the teams you manage, and see your own."
             : self is not null ? "You see your own supervision record." : "Your account is not linked to a worker, so there is no supervision record to show.";
-        return new SupervisionScope(false, seen, records, self, basis);
+        return new SupervisionScope(false, seen, records, self, basis, id);
     }
 
     /// <summary>The workers a page lists for the user: those in the scope, in post at some time, by name.</summary>
