@@ -13,7 +13,7 @@ namespace Sightline.Web.Tests;
 /// <summary>A server of its own for the tests that change the council's records (an upload, a version of the local
 /// standards), so that the shared server's records stay as the other tests expect.</summary>
 [CollectionDefinition("web-changes")]
-public sealed class ChangesCollection : ICollectionFixture<ChangingCouncil>;
+public sealed class ChangesCollection : ICollectionFixture<ChangingCouncil>, ICollectionFixture<Chromium>;
 
 public sealed class ChangingCouncil : IAsyncLifetime
 {
