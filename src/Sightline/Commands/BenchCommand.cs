@@ -9,5 +9,6 @@ internal static class BenchCommand
     public static Command Create() => new("bench", "Measure how fast Sightline does its work on this machine, on synthetic councils.")
     {
         BenchImportCommand.Create(),
+        BenchWebCommand.Create(),
     };
 }
