@@ -38,6 +38,10 @@ public sealed class CouncilData
 
     public Worker? WorkerByStaffId(string staffId) => _state.WorkersByStaffId.GetValueOrDefault(staffId);
 
+    /// <summary>The supervision sessions and informal discussions in which the child's case was discussed, in the
+    /// snapshot's order (indexed once per snapshot, the first time a child's are asked for).</summary>
+    public IReadOnlyList<SupervisionSession> SupervisionOf(int childId) => _state.Discussed.Value.GetValueOrDefault(childId) ?? [];
+
     /// <summary>The date, calendar and the local standards in force on the date, that the rules judge by.</summary>
     public AsAt AsAt(DateOnly date) => Snapshot.On(date, Calendar);
 
@@ -130,6 +134,11 @@ public sealed class CouncilData
         public Dictionary<string, Worker> WorkersByStaffId { get; } = snapshot.Workers.ToDictionary(w => w.StaffId, StringComparer.OrdinalIgnoreCase);
         public ConcurrentDictionary<DateOnly, Lazy<Judgement>> Alerts { get; } = new();
         public ConcurrentDictionary<Type, object> PerDate { get; } = new();
+
+        public Lazy<Dictionary<int, SupervisionSession[]>> Discussed { get; } = new(() => snapshot.Supervision
+            .SelectMany(session => session.ChildrenDiscussed.Select(c => c.ChildId).Distinct().Select(child => (child, session)))
+            .GroupBy(p => p.child)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.session).ToArray()));
         public ConcurrentDictionary<DateOnly, Lazy<Allocations>> Allocations { get; } = new();
     }
 }
