@@ -12,6 +12,7 @@ internal static class BenchCommand
     {
         BenchImportCommand.Create(),
         BenchEngineCommand.Create(),
+        BenchWebCommand.Create(),
     };
 }
 

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Sightline.Storage;
 using Sightline.Web.Access;
 
@@ -180,4 +182,17 @@ internal sealed class Accounts : IDisposable
             throw new InvalidOperationException($"Could not {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
     }
+}
+
+/// <summary>Checks on every request that the account's security stamp is the one its session was signed in with, as
+/// Identity's own validator does, so that disabling an account or resetting its password ends its sessions at their
+/// next request. Unlike Identity's, it keeps the session's principal when the stamp matches rather than reading the
+/// account's roles and claims again and re-issuing the cookie each time: an account's roles are given only when it is
+/// added, and every change to an existing account (<see cref="Accounts.DisableAsync"/>, <see cref="Accounts.ResetAsync"/>)
+/// changes its stamp. The teams a manager manages are read from the database on each request by
+/// <see cref="ChildAccess"/>, not from the session.</summary>
+internal sealed class SecurityStampCheck(IOptions<SecurityStampValidatorOptions> options, SignInManager<SightlineUser> signInManager, ILoggerFactory logger)
+    : SecurityStampValidator<SightlineUser>(options, signInManager, logger)
+{
+    protected override Task SecurityStampVerified(SightlineUser user, CookieValidatePrincipalContext context) => Task.CompletedTask;
 }

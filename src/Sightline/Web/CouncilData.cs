@@ -38,35 +38,60 @@ public sealed class CouncilData
 
     public Worker? WorkerByStaffId(string staffId) => _state.WorkersByStaffId.GetValueOrDefault(staffId);
 
+    /// <summary>The supervision sessions and informal discussions in which the child's case was discussed, in the
+    /// snapshot's order (indexed once per snapshot, the first time a child's are asked for).</summary>
+    public IReadOnlyList<SupervisionSession> SupervisionOf(int childId) => _state.Discussed.Value.GetValueOrDefault(childId) ?? [];
+
     /// <summary>The date, calendar and the local standards in force on the date, that the rules judge by.</summary>
     public AsAt AsAt(DateOnly date) => Snapshot.On(date, Calendar);
 
     /// <summary>Every child's alerts as at the date, most urgent first: judged once per date and kept (the last
     /// <see cref="DatesKept"/> dates).</summary>
-    public AlertReport Alerts(DateOnly date)
-    {
-        var state = _state;
-        return Kept(state.Alerts, date, () => OversightEngine.Alerts(state.Snapshot, state.Snapshot.On(date, Calendar)));
-    }
+    public AlertReport Alerts(DateOnly date) => Judged(_state, date).Report;
 
-    /// <summary>The alerts about only these children as at the date (for a user who sees few, without judging the whole
-    /// council); alerts about workers are left out.</summary>
+    /// <summary>The alerts about only these children as at the date, most urgent first, as the whole council's
+    /// judgement found them (each child's rules read only that child's records, so judging a child alone finds the
+    /// same); alerts about workers alone are left out, and a gap counts only these children's open cases. A page
+    /// asking for a few children costs a look-up once the date has been judged.</summary>
     public AlertReport Alerts(DateOnly date, IReadOnlyCollection<int> childIds)
     {
-        var snapshot = Snapshot;
-        var children = childIds.Select(Child).OfType<Child>().OrderBy(c => c.Id).ToList();
-        // The workforce comes whole: case supervision reads the sessions in which each child was discussed.
-        var some = new CouncilSnapshot(snapshot.Council, children, snapshot.Workers, snapshot.Teams, snapshot.Coverage, snapshot.Standards)
+        var state = _state;
+        var judged = Judged(state, date);
+        var positions = new List<int>();
+        foreach (var id in childIds.Distinct())
         {
-            Services = snapshot.Services,
-            Supervision = snapshot.Supervision,
-        };
-        // Only these children's own alerts: the worker rules are judged over the whole workforce, so they name other
-        // children and workers too; those belong to the supervision pages.
-        var asked = childIds.ToHashSet();
-        var report = OversightEngine.Alerts(some, AsAt(date));
-        return report with { Alerts = report.Alerts.Where(a => a.ChildId is { } child && asked.Contains(child)).ToList() };
+            if (judged.ByChild.TryGetValue(id, out var found))
+            {
+                positions.AddRange(found);
+            }
+        }
+
+        positions.Sort();
+        var alerts = positions.Select(i => judged.Report.Alerts[i]).ToList();
+        var gaps = judged.Report.Gaps;
+        if (gaps.Count > 0)
+        {
+            var openCases = childIds.Distinct().Count(id => state.Children.GetValueOrDefault(id) is { } child && child.CinEpisodes.Exists(e => e.IsOpenOn(date)));
+            gaps = gaps.Select(g => g with { ChildrenWithOpenCases = openCases }).ToList();
+        }
+
+        return new AlertReport(date, alerts, gaps);
     }
+
+    /// <summary>Something worked out from the records for one date and kept with them (the last
+    /// <see cref="DatesKept"/> dates of each kind), such as a page's figures that are the same for every request:
+    /// made once per date, however many ask at once, and forgotten when the records are reloaded.</summary>
+    /// <param name="date">The date it is as at.</param>
+    /// <param name="make">Makes it from the records; called at most once per date and kind.</param>
+    public T PerDate<T>(DateOnly date, Func<CouncilData, T> make) where T : class
+    {
+        var state = _state;
+        var kept = (ConcurrentDictionary<DateOnly, Lazy<T>>)state.PerDate.GetOrAdd(typeof(T), _ => new ConcurrentDictionary<DateOnly, Lazy<T>>());
+        return Kept(kept, date, () => make(this));
+    }
+
+    private Judgement Judged(State state, DateOnly date) =>
+        Kept(state.Alerts, date, () => new Judgement(OversightEngine.Alerts(state.Snapshot, state.Snapshot.On(date, Calendar))));
 
     /// <summary>Who holds each case on the date: by worker, by team, and each child's open allocation.</summary>
     public Allocations AllocationsOn(DateOnly date)
@@ -107,9 +132,44 @@ public sealed class CouncilData
         public Dictionary<int, Team> Teams { get; } = snapshot.Teams.ToDictionary(t => t.Id);
         public Dictionary<int, Worker> Workers { get; } = snapshot.Workers.ToDictionary(w => w.Id);
         public Dictionary<string, Worker> WorkersByStaffId { get; } = snapshot.Workers.ToDictionary(w => w.StaffId, StringComparer.OrdinalIgnoreCase);
-        public ConcurrentDictionary<DateOnly, Lazy<AlertReport>> Alerts { get; } = new();
+        public ConcurrentDictionary<DateOnly, Lazy<Judgement>> Alerts { get; } = new();
+        public ConcurrentDictionary<Type, object> PerDate { get; } = new();
+
+        public Lazy<Dictionary<int, SupervisionSession[]>> Discussed { get; } = new(() => snapshot.Supervision
+            .SelectMany(session => session.ChildrenDiscussed.Select(c => c.ChildId).Distinct().Select(child => (child, session)))
+            .GroupBy(p => p.child)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.session).ToArray()));
         public ConcurrentDictionary<DateOnly, Lazy<Allocations>> Allocations { get; } = new();
     }
+}
+
+/// <summary>The whole council's alerts as at one date, and where each child's are in the list.</summary>
+internal sealed class Judgement
+{
+    public Judgement(AlertReport report)
+    {
+        Report = report;
+        var byChild = new Dictionary<int, List<int>>();
+        for (var i = 0; i < report.Alerts.Count; i++)
+        {
+            if (report.Alerts[i].ChildId is { } child)
+            {
+                if (!byChild.TryGetValue(child, out var list))
+                {
+                    byChild[child] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        ByChild = byChild.ToDictionary(p => p.Key, p => p.Value.ToArray());
+    }
+
+    public AlertReport Report { get; }
+
+    /// <summary>The positions in <see cref="AlertReport.Alerts"/> of each child's alerts, in order.</summary>
+    public Dictionary<int, int[]> ByChild { get; }
 }
 
 /// <summary>The allocations open on one date. When a child has more than one open (an overlap in the council's

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Sightline.Cli;
 using Sightline.Storage;
 using Sightline.Web.Access;
@@ -104,7 +105,10 @@ internal static partial class SightlineWeb
 
         var services = builder.Services;
         services.AddSingleton(options.Database);
-        services.AddScoped<SightlineDbContext>(_ => options.Database.Open());
+        // Each request's context opens its connection from a pool: opening a SQLite file afresh reads its schema again,
+        // which cost more than the rest of a small page (every request reads the account to check its security stamp).
+        var pooled = Pooled(options.Database);
+        services.AddScoped<SightlineDbContext>(_ => pooled.Open());
         services.AddSingleton(options.Time);
         services.AddSingleton(provider => new SightlineClock(provider.GetRequiredService<TimeProvider>(), options.Today));
         services.AddSingleton(_ => new CouncilStore(() => new CouncilData(SnapshotLoader.Load(options.Database), CalendarConfiguration.Load(options.DataFolder))));
@@ -114,6 +118,7 @@ internal static partial class SightlineWeb
         services.AddSingleton(new SiteSettings(options.Demonstration, authority is null ? null : singleSignOn["DisplayName"] ?? "single sign-on", brand));
         services.AddScoped<ChildAccess>();
         services.AddScoped<AccessLog>();
+        services.AddSingleton(new AccessLogWriter(pooled));
         services.AddScoped<SupervisionAccess>();
         services.AddScoped<SupervisionRecorder>();
 
@@ -126,6 +131,7 @@ internal static partial class SightlineWeb
             .AddEntityFrameworkStores<SightlineDbContext>();
         // Every request checks the account is still enabled and unchanged, so disabling it ends its sessions at once.
         services.Configure<SecurityStampValidatorOptions>(validator => validator.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<ISecurityStampValidator, SecurityStampCheck>();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "sightline.session";
@@ -231,6 +237,12 @@ internal static partial class SightlineWeb
         Api.Map(app);
         return app;
     }
+
+    /// <summary>The database with its connections pooled (SQLite's are not by default, so that a file can be
+    /// replaced or deleted once a command is done with it; the server keeps the file open while it runs).</summary>
+    private static SightlineDatabase Pooled(SightlineDatabase database) => database.Provider == DatabaseProvider.Sqlite
+        ? database with { ConnectionString = new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = true }.ConnectionString }
+        : database;
 
     /// <summary>Loads the council's records into memory before the first request, and says how long it took.</summary>
     public static void LoadCouncil(WebApplication app)

@@ -37,7 +37,7 @@ public sealed class IndexModel(CouncilData council, ChildAccess access, AccessLo
         log.ViewedChild(User, id, allowed: true);
         Child = child;
         Date = ModelState.IsValid && AsAt is { } date ? date : clock.Today;
-        Events = [.. Journey.Of(child, Date, council.Worker).Concat(Supervision.SupervisionJourney.Of(council.Snapshot, id, Date, council.Worker)).OrderBy(e => e.Date)];
+        Events = [.. Journey.Of(child, Date, council.Worker).Concat(Supervision.SupervisionJourney.Of(council.SupervisionOf(id), id, Date, council.Worker)).OrderBy(e => e.Date)];
         History = child.Allocations.OrderByDescending(a => a.StartDate)
             .Select(a => new AllocationRow(a, council.Team(a.TeamId), a.WorkerId is { } w ? council.Worker(w) : null))
             .ToList();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sightline.Cli.Commands;
@@ -8,6 +9,41 @@ namespace Sightline.Web.Pages.Dashboard;
 
 /// <summary>One count in the alerts tables: a rule or a team, and how many alerts it has.</summary>
 public sealed record AlertCount(string Name, int Count);
+
+/// <summary>The dashboard's figures as at one date, the same for every account that opens it (they name no child):
+/// worked out once per date and kept with the council's records (<see cref="CouncilData.PerDate{T}"/>), so that a
+/// request only draws them. Each indicator's monthly trend is worked out the first time it is charted.</summary>
+public sealed class DashboardFigures
+{
+    private readonly CouncilData _council;
+    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<IndicatorValue>>> _trends = new(StringComparer.Ordinal);
+
+    public DashboardFigures(CouncilData council, DateOnly date)
+    {
+        _council = council;
+        Year = Period.YearTo(date);
+        Headlines = IndicatorsCommand.Compute(council.Snapshot, council.Calendar, [Year]);
+        var alerts = council.Alerts(date).Alerts;
+        ByRule = alerts.GroupBy(a => a.Rule.Name).Select(g => new AlertCount(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var allocations = council.AllocationsOn(date);
+        ByTeam = alerts.GroupBy(a => a.ChildId is { } c && allocations.Of(c) is { } allocation ? council.Team(allocation.TeamId)?.Name ?? "Unknown team" : "Not allocated")
+            .Select(g => new AlertCount(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The 12 months to the date.</summary>
+    public Period Year { get; }
+
+    /// <summary>Every indicator over <see cref="Year"/>.</summary>
+    public IReadOnlyList<IndicatorValue> Headlines { get; }
+
+    public IReadOnlyList<AlertCount> ByRule { get; }
+
+    public IReadOnlyList<AlertCount> ByTeam { get; }
+
+    /// <summary>One indicator month by month over <see cref="Year"/> (an identifier from the catalogue).</summary>
+    public IReadOnlyList<IndicatorValue> Trend(string indicator) => _trends.GetOrAdd(indicator, id => new Lazy<IReadOnlyList<IndicatorValue>>(
+        () => IndicatorsCommand.Compute(_council.Snapshot, _council.Calendar, Year.Months().ToList(), new HashSet<string>(StringComparer.Ordinal) { id }))).Value;
+}
 
 /// <summary>The council dashboard: every indicator over the 12 months to the as-at date against England (computed by
 /// the same code as <c>sightline indicators</c>), the monthly trend of each chosen indicator as a chart with its data
@@ -36,9 +72,10 @@ public sealed class IndexModel(CouncilData council, SightlineClock clock) : Page
     public IActionResult OnGet()
     {
         Date = ModelState.IsValid && AsAt is { } date ? date : clock.Today;
-        Year = Period.YearTo(Date);
+        var figures = council.PerDate(Date, data => new DashboardFigures(data, Date));
+        Year = figures.Year;
         ScopedNote = !Roles.EveryChild.Any(User.IsInRole) && User.IsInRole(Roles.TeamManager);
-        Headlines = IndicatorsCommand.Compute(council.Snapshot, council.Calendar, [Year]);
+        Headlines = figures.Headlines;
         var known = IndicatorCatalogue.All.Select(i => i.Info.Id).ToHashSet();
         var chosen = Trend.Where(known.Contains).ToHashSet();
         if (chosen.Count == 0)
@@ -47,13 +84,11 @@ public sealed class IndexModel(CouncilData council, SightlineClock clock) : Page
             Trend = [.. chosen];
         }
 
-        Trends = IndicatorsCommand.Compute(council.Snapshot, council.Calendar, Year.Months().ToList(), chosen)
+        // In the catalogue's order, as the indicators command gives them.
+        Trends = IndicatorCatalogue.All.Where(i => chosen.Contains(i.Info.Id)).SelectMany(i => figures.Trend(i.Info.Id))
             .GroupBy(v => v.Indicator).ToList();
-        var alerts = council.Alerts(Date).Alerts;
-        ByRule = alerts.GroupBy(a => a.Rule.Name).Select(g => new AlertCount(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
-        var allocations = council.AllocationsOn(Date);
-        ByTeam = alerts.GroupBy(a => a.ChildId is { } c && allocations.Of(c) is { } allocation ? council.Team(allocation.TeamId)?.Name ?? "Unknown team" : "Not allocated")
-            .Select(g => new AlertCount(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+        ByRule = figures.ByRule;
+        ByTeam = figures.ByTeam;
         return Page();
     }
 

@@ -12,6 +12,33 @@ namespace Sightline.Web.Pages.MyWork;
 /// <summary>One alert on My work, with the child it is about and who held the case on the date.</summary>
 public sealed record WorkItem(Alert Alert, Child Child, Team? Team, Worker? Worker);
 
+/// <summary>The alerts of the children one account may see as at a date, each with the child and who held the case,
+/// most urgent first; and the teams and workers in it, by name, for the filters.</summary>
+public sealed class WorkList
+{
+    public WorkList(CouncilData council, AlertReport report, Func<int, bool> maySee)
+    {
+        var allocations = council.AllocationsOn(report.AsAt);
+        Items = report.Alerts
+            .Where(a => a.ChildId is { } id && maySee(id))
+            .Select(a =>
+            {
+                var allocation = allocations.Of(a.ChildId!.Value);
+                return new WorkItem(a, council.Child(a.ChildId!.Value)!, allocation is null ? null : council.Team(allocation.TeamId),
+                    allocation?.WorkerId is { } w ? council.Worker(w) : null);
+            })
+            .ToList();
+        Gaps = report.Gaps;
+        Teams = Items.Select(i => i.Team).OfType<Team>().DistinctBy(t => t.Id).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        Workers = Items.Select(i => i.Worker).OfType<Worker>().DistinctBy(w => w.Id).OrderBy(w => w.Name, StringComparer.Ordinal).ToList();
+    }
+
+    public IReadOnlyList<WorkItem> Items { get; }
+    public IReadOnlyList<CoverageGap> Gaps { get; }
+    public IReadOnlyList<Team> Teams { get; }
+    public IReadOnlyList<Worker> Workers { get; }
+}
+
 /// <summary>My work: the alerts of the children the user may see, as at today or a chosen date, most urgent first,
 /// narrowed by team, worker, rule and severity with a GET form (so it works without JavaScript and a filtered list
 /// has an address), a page at a time; and the same list as CSV.</summary>
@@ -147,24 +174,19 @@ public sealed class IndexModel(CouncilData council, ChildAccess access, AccessLo
         }
 
         Date = AsAt ?? clock.Today;
-        var report = Scope.EveryChild ? council.Alerts(Date) : council.Alerts(Date, Scope.Children);
-        var allocations = council.AllocationsOn(Date);
-        var all = report.Alerts
-            .Where(a => a.ChildId is { } id && Scope.MaySee(id))
-            .Select(a =>
-            {
-                var allocation = allocations.Of(a.ChildId!.Value);
-                return new WorkItem(a, council.Child(a.ChildId!.Value)!, allocation is null ? null : council.Team(allocation.TeamId),
-                    allocation?.WorkerId is { } w ? council.Worker(w) : null);
-            })
-            .ToList();
-        Gaps = report.Gaps;
-        TeamOptions = all.Select(i => i.Team).OfType<Team>().Concat(Team is { } t ? [council.Team(t)!] : [])
-            .DistinctBy(t => t.Id).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-        WorkerOptions = all.Select(i => i.Worker).OfType<Worker>().Concat(Worker is { } w ? [council.Worker(w)!] : [])
-            .DistinctBy(w => w.Id).OrderBy(w => w.Name, StringComparer.Ordinal).ToList();
+        // The whole council's list is the same for every account that sees every child: made once per date.
+        var list = Scope.EveryChild
+            ? council.PerDate(Date, data => new WorkList(data, data.Alerts(Date), _ => true))
+            : new WorkList(council, council.Alerts(Date, Scope.Children), Scope.MaySee);
+        Gaps = list.Gaps;
+        TeamOptions = Team is { } t && !list.Teams.Any(o => o.Id == t)
+            ? [.. list.Teams.Append(council.Team(t)!).OrderBy(o => o.Name, StringComparer.Ordinal)]
+            : list.Teams;
+        WorkerOptions = Worker is { } w && !list.Workers.Any(o => o.Id == w)
+            ? [.. list.Workers.Append(council.Worker(w)!).OrderBy(o => o.Name, StringComparer.Ordinal)]
+            : list.Workers;
         KindOptions = RuleCatalogue.ChildRules.Select(r => r.Info).ToList();
-        Items = all.Where(i => (Team is null || i.Team?.Id == Team)
+        Items = list.Items.Where(i => (Team is null || i.Team?.Id == Team)
                                && (Worker is null || i.Worker?.Id == Worker)
                                && (Kind is null || string.Equals(i.Alert.Rule.Id, Kind, StringComparison.OrdinalIgnoreCase))
                                && (Severity is null || i.Alert.Severity == Severity))

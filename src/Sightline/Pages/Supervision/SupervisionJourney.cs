@@ -11,9 +11,14 @@ public static class SupervisionJourney
 {
     public const string Stage = "Supervision";
 
-    public static IEnumerable<JourneyEvent> Of(CouncilSnapshot snapshot, int childId, DateOnly asAt, Func<int, Worker?> worker)
+    /// <param name="sessions">The sessions to look through: those in which the child was discussed
+    /// (<see cref="CouncilData.SupervisionOf"/>), or every session.</param>
+    /// <param name="childId">The child.</param>
+    /// <param name="asAt">Sessions after this date are left out.</param>
+    /// <param name="worker">Finds a worker by identifier.</param>
+    public static IEnumerable<JourneyEvent> Of(IEnumerable<SupervisionSession> sessions, int childId, DateOnly asAt, Func<int, Worker?> worker)
     {
-        foreach (var session in snapshot.Supervision)
+        foreach (var session in sessions)
         {
             if (session.Date > asAt || !session.ChildrenDiscussed.Exists(c => c.ChildId == childId))
             {
