@@ -126,7 +126,7 @@ public sealed class WebBenchTests : IDisposable
         var script = Path.Combine(_folder, "pages.lua");
         File.WriteAllText(script, WebBench.LuaScript(paths, "sightline.session=abc"));
         var start = new ProcessStartInfo(wrk!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-t", "1", "-c", "1", "-d", "1s", "-s", script, $"http://127.0.0.1:{port}" })
+        foreach (var argument in new[] { "-t", "1", "-c", "1", "-d", "3s", "-s", script, $"http://127.0.0.1:{port}" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -139,9 +139,10 @@ public sealed class WebBenchTests : IDisposable
 
         process.ExitCode.Should().Be(0, await process.StandardError.ReadToEndAsync());
         var figures = WebBench.Parse(output);
+        // Three seconds so that a busy machine still answers more than once round the list.
+        figures.Requests.Should().BeGreaterThan(3, "the listener answers in well under a second each");
         seen.Keys.Should().BeEquivalentTo("/ok/1", "/ok/2", "/moved");
         cookies.Should().OnlyContain(c => c == "sightline.session=abc");
-        figures.Requests.Should().BeGreaterThan(3);
         // One connection goes round the list in order, so every third answer is the redirect.
         figures.NotSuccess.Should().BeInRange(figures.Requests / 3 - 1, figures.Requests / 3 + 1);
         figures.MedianMs.Should().BeGreaterThan(0).And.BeLessThanOrEqualTo(figures.P95Ms);
