@@ -59,6 +59,7 @@ public sealed partial class CouncilServer : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
+        await StopSingleSignOnAsync();
         Directory.Delete(_folder, recursive: true);
     }
 

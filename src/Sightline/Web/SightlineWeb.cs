@@ -97,6 +97,11 @@ internal static partial class SightlineWeb
 
         var singleSignOn = builder.Configuration.GetSection("Oidc");
         var authority = singleSignOn["Authority"] is { Length: > 0 } a ? new Uri(a) : null;
+        if (authority is not null)
+        {
+            CheckAuthority(authority, singleSignOn.GetValue<bool>("AllowHttpLoopback"));
+        }
+
         var brand = builder.Configuration["Brand:Colour"];
         if (brand is not null && !BrandColour().IsMatch(brand))
         {
@@ -177,6 +182,8 @@ internal static partial class SightlineWeb
             services.AddAuthentication().AddOpenIdConnect(SingleSignOnScheme, singleSignOn["DisplayName"] ?? "Single sign-on", oidc =>
             {
                 oidc.Authority = authority.ToString();
+                // Only a loopback provider allowed by Oidc:AllowHttpLoopback gets here over plain HTTP (see CheckAuthority).
+                oidc.RequireHttpsMetadata = authority.Scheme == Uri.UriSchemeHttps;
                 oidc.ClientId = singleSignOn["ClientId"] ?? throw new ArgumentException("Oidc:ClientId is needed with Oidc:Authority.");
                 oidc.ClientSecret = singleSignOn["ClientSecret"];
                 oidc.ResponseType = "code";
@@ -188,6 +195,17 @@ internal static partial class SightlineWeb
                 oidc.GetClaimsFromUserInfoEndpoint = true;
                 oidc.SaveTokens = false;
                 oidc.Scope.Add("email");
+                oidc.Events.OnRemoteFailure = context =>
+                {
+                    // An answer from the provider that could not be trusted (a wrong state, nonce, audience, issuer
+                    // or signature, or an error the provider sent back): no session, and the refusal page rather
+                    // than an error. The log says only which check failed, never who was signing in.
+                    SingleSignOnFailed(context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SightlineWeb)),
+                        context.Failure?.GetType().Name ?? "unknown");
+                    context.Response.Redirect("/sign-in/sso?failed=true");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
             });
         }
 
@@ -244,6 +262,27 @@ internal static partial class SightlineWeb
         ? database with { ConnectionString = new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = true }.ConnectionString }
         : database;
 
+    /// <summary>Refuses a single sign-on provider that is not reached over HTTPS, unless it is on this machine
+    /// (a loopback address or <c>localhost</c>) and <c>Oidc:AllowHttpLoopback</c> is true: tokens and the provider's
+    /// keys must never cross a network unencrypted.</summary>
+    /// <exception cref="ArgumentException">When the authority is neither HTTPS nor an allowed loopback HTTP address.</exception>
+    internal static void CheckAuthority(Uri authority, bool allowHttpLoopback)
+    {
+        if (authority.Scheme == Uri.UriSchemeHttps)
+        {
+            return;
+        }
+
+        if (authority.Scheme == Uri.UriSchemeHttp && authority.IsLoopback && allowHttpLoopback)
+        {
+            return;
+        }
+
+        throw new ArgumentException(authority.Scheme == Uri.UriSchemeHttp && authority.IsLoopback
+            ? $"Oidc:Authority '{authority}' is plain HTTP: set Oidc:AllowHttpLoopback to true to allow it for a provider on this machine, or use HTTPS."
+            : $"Oidc:Authority must be an HTTPS address, not '{authority}' (plain HTTP is allowed only for a provider on this machine, with Oidc:AllowHttpLoopback).");
+    }
+
     /// <summary>Loads the council's records into memory before the first request, and says how long it took.</summary>
     public static void LoadCouncil(WebApplication app)
     {
@@ -254,6 +293,9 @@ internal static partial class SightlineWeb
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Children} children's records in {Seconds:N1} s")]
     private static partial void Loaded(ILogger logger, int children, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Single sign-on refused: the provider's answer failed its checks ({Failure})")]
+    private static partial void SingleSignOnFailed(ILogger logger, string failure);
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex BrandColour();

@@ -6,7 +6,7 @@ using Sightline.Storage;
 namespace Sightline.Web.Pages.Account;
 
 /// <summary>Signing in with a Sightline account's user name and password.</summary>
-public sealed class SignInModel(SignInManager<SightlineUser> signIn) : PageModel
+public sealed partial class SignInModel(SignInManager<SightlineUser> signIn, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -40,6 +40,14 @@ public sealed class SignInModel(SignInManager<SightlineUser> signIn) : PageModel
             return Page();
         }
 
+        if (await signIn.UserManager.FindByNameAsync(UserName.Trim()) is { } user)
+        {
+            SignedIn(logger, user.Id);
+        }
+
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} signed in with a password")]
+    private static partial void SignedIn(ILogger logger, string userId);
 }

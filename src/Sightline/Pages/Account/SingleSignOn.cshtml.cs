@@ -28,7 +28,10 @@ public sealed partial class SingleSignOnModel(SignInManager<SightlineUser> signI
     }
 
     /// <summary>The provider's answer, once its handler has checked it: find the account and sign in to it.</summary>
-    public async Task<IActionResult> OnGetAsync(string? returnUrl)
+    /// <param name="returnUrl">Where to go once signed in (a local address only).</param>
+    /// <param name="failed">True when the provider's answer failed the handler's checks (state, nonce, audience,
+    /// issuer, signature), which has already logged which.</param>
+    public async Task<IActionResult> OnGetAsync(string? returnUrl, bool failed = false)
     {
         if (site.SingleSignOnName is null)
         {
@@ -37,6 +40,12 @@ public sealed partial class SingleSignOnModel(SignInManager<SightlineUser> signI
 
         var external = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (failed)
+        {
+            Problem = "The council's sign-in answered in a way Sightline could not check, so you have not been signed in. Try again, or sign in with your Sightline password.";
+            return Page();
+        }
+
         var claimName = configuration["Oidc:UserNameClaim"] ?? "preferred_username";
         var name = external.Principal?.FindFirst(claimName)?.Value ?? external.Principal?.FindFirst("email")?.Value;
         if (!external.Succeeded || string.IsNullOrWhiteSpace(name))
@@ -54,8 +63,12 @@ public sealed partial class SingleSignOnModel(SignInManager<SightlineUser> signI
         }
 
         await signIn.SignInAsync(user, isPersistent: false, SightlineWeb.SingleSignOnScheme);
+        SignedIn(logger, user.Id);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} signed in with single sign-on")]
+    private static partial void SignedIn(ILogger logger, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Single sign-on refused: no enabled Sightline account for the signed-in identity")]
     private static partial void Refused(ILogger logger);
