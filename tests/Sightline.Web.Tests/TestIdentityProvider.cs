@@ -37,6 +37,9 @@ public enum Misbehaviour
 
     /// <summary>Issues the ID token in another issuer's name.</summary>
     WrongIssuer,
+
+    /// <summary>Sends the browser back with <c>error=access_denied</c> (as when someone declines to sign in).</summary>
+    AccessDenied,
 }
 
 /// <summary>A small, real OpenID Connect provider for the tests, on Kestrel at 127.0.0.1 on a free port: the discovery
@@ -186,6 +189,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         var code = Base64Url(RandomNumberGenerator.GetBytes(32));
         _codes[code] = new Grant(Person!, query["nonce"]!, query["code_challenge"]!, RedirectUri!.ToString());
         var state = Misbehaviour == Misbehaviour.WrongState ? Base64Url(RandomNumberGenerator.GetBytes(32)) : query["state"].ToString();
+        var (name, value) = Misbehaviour == Misbehaviour.AccessDenied ? ("error", "access_denied") : ("code", code);
         if (query["response_mode"] == "form_post")
         {
             // What providers send for form_post: a page whose form posts itself back to the client.
@@ -193,7 +197,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
                 <!DOCTYPE html>
                 <html lang="en"><head><title>Signing in</title></head>
                 <body><form method="post" action="{WebUtility.HtmlEncode(RedirectUri.ToString())}">
-                <input type="hidden" name="code" value="{WebUtility.HtmlEncode(code)}">
+                <input type="hidden" name="{name}" value="{WebUtility.HtmlEncode(value)}">
                 <input type="hidden" name="state" value="{WebUtility.HtmlEncode(state)}">
                 <noscript><button type="submit">Continue</button></noscript>
                 </form><script>document.forms[0].submit();</script></body></html>
@@ -201,7 +205,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             return Results.Content(html, "text/html");
         }
 
-        return Results.Redirect($"{RedirectUri}?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(state)}");
+        return Results.Redirect($"{RedirectUri}?{name}={Uri.EscapeDataString(value)}&state={Uri.EscapeDataString(state)}");
     }
 
     private async Task<IResult> Token(HttpRequest request)
