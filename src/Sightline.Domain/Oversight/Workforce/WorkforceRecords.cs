@@ -99,6 +99,7 @@ public sealed class WorkforceRecords
         }
 
         RecordsBegin = snapshot.Supervision.Count == 0 ? null : snapshot.Supervision.Min(s => s.Date);
+        RecordsEnd = snapshot.Supervision.Count == 0 ? null : snapshot.Supervision.Max(s => s.Date);
     }
 
     public CouncilSnapshot Snapshot { get; }
@@ -109,6 +110,9 @@ public sealed class WorkforceRecords
     /// <summary>The first day of the council's supervision records: the earliest session of any kind recorded for
     /// any worker; null when none is loaded. No supervision clock starts before it.</summary>
     public DateOnly? RecordsBegin { get; }
+
+    /// <summary>The day of the latest session of any kind recorded for any worker; null when none is loaded.</summary>
+    public DateOnly? RecordsEnd { get; }
 
     /// <summary>A worker's formal sessions, sessions not held, supervision actions and absences.</summary>
     public WorkerSupervisionRecords SupervisionOf(Worker worker) => _supervision.GetValueOrDefault(worker.Id, NoSupervision);
