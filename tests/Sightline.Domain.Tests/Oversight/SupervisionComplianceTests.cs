@@ -37,6 +37,36 @@ public sealed class SupervisionComplianceTests
     }
 
     [Fact]
+    public void ADueDateEarlierThanTheOneBeforeIsCountedOnlyOnceTheClockReachesTheOneBefore()
+    {
+        var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));
+        // Starts Thursday 20 March 2025: due 28 days later, Thursday 17 April, moved 5 working days for the absence of
+        // Friday 21 to Thursday 27 March, past Good Friday (18 April) and Easter Monday (21 April): Monday 28 April.
+        var worker = council.Worker(D(2025, 3, 20));
+        council.Absent(worker, D(2025, 3, 21), D(2025, 3, 27));
+        // Held Friday 28 March: meets 28 April, and the clock restarts from it, so the next is due 28 days later,
+        // Friday 25 April, before the due date it followed; none is held by then.
+        council.Held(worker, D(2025, 3, 28));
+        council.DueSessions(worker, D(2025, 4, 30)).Select(Outcome).Should().Equal(
+            (D(2025, 4, 28), SupervisionOutcome.Met),
+            (D(2025, 4, 25), SupervisionOutcome.Missed));
+
+        // As at Saturday 26 April the clock has not reached 28 April, so nothing is yet due: not even 25 April.
+        council.DueSessions(worker, D(2025, 4, 26)).Should().BeEmpty();
+        var snapshot = council.Snapshot();
+        var toThe26th = new Period(D(2025, 4, 1), D(2025, 4, 26));
+        SupervisionCompliance.Sessions(snapshot, toThe26th, WorkingDayCalendar.England).Should().Be(new ComplianceFigures());
+        SupervisionCompliance.Sessions(snapshot, new Period(D(2025, 4, 1), D(2025, 4, 30)), WorkingDayCalendar.England)
+            .Should().Be(new ComplianceFigures(Due: 2, Met: 1, MissedWithReason: 0, Missed: 1));
+
+        // Judged together with April, the period to the 26th counts the clock run to the end of April, as ever.
+        var lines = SupervisionCompliance.Compute(snapshot, [toThe26th, new Period(D(2025, 4, 27), D(2025, 4, 30))], WorkingDayCalendar.England);
+        lines.Where(l => l.Worker == worker).Select(l => l.Sessions).Should().Equal(
+            new ComplianceFigures(Due: 1, Met: 0, MissedWithReason: 0, Missed: 1),
+            new ComplianceFigures(Due: 1, Met: 1, MissedWithReason: 0, Missed: 0));
+    }
+
+    [Fact]
     public void ASessionHeldEarlyBringsTheNextDueDateForward()
     {
         var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));

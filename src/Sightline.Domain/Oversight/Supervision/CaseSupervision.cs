@@ -62,12 +62,9 @@ public static class CaseSupervision
 
             protection = protection || child.PreProceedings.Exists(p => p.AwaitsDecisionOn(date));
             var weeks = protection ? asAt.Standards.CaseSupervisionCpWeeks : asAt.Standards.CaseSupervisionCinWeeks;
-            var last = LastOnOrBefore(records.DiscussedInSupervision(child.Id), date);
+            var last = records.LastDiscussedOnOrBefore(child.Id, date);
             var start = last is { } discussed && discussed > episode.ReferralDate ? discussed : episode.ReferralDate;
             yield return new CaseSupervisionStatus(child, worker, protection, weeks, last, start, start.AddDays(weeks * 7));
         }
     }
-
-    private static DateOnly? LastOnOrBefore(IReadOnlyList<DateOnly> dates, DateOnly date) =>
-        SortedDates.CountOnOrBefore(dates, date) is var n and > 0 ? dates[n - 1] : null;
 }

@@ -76,15 +76,16 @@ public static class SupervisionCompliance
         var byPeriod = new List<ComplianceLine>[periods.Count];
 
         // Each worker's due sessions are worked out once for all the periods judged under the same standards (a
-        // monthly series usually has one set); the periods are then independent, and run on every core.
+        // monthly series usually has one set), and kept with the snapshot; the periods are then independent, and run
+        // on every core.
         foreach (var group in Enumerable.Range(0, periods.Count).GroupBy(i => snapshot.Standards.InForceOn(periods[i].To)))
         {
             var standards = group.Key;
             var until = group.Max(i => periods[i].To);
             var workers = snapshot.Workers.Where(w => SupervisionSchedule.IsMeasured(w, standards) && (include is null || include(w)))
                 .OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase).ThenBy(w => w.StaffId, StringComparer.Ordinal).ToList();
-            var perWorker = workers.ToDictionary(w => w.Id, w => SupervisionClock.DueSessions(w, records, calendar, standards, until).ToList());
-            Parallel.ForEach(group, i => byPeriod[i] = Lines(snapshot, records, workers, perWorker, periods[i], new AsAt(periods[i].To, calendar, standards)));
+            var due = DueOutcomes.For(snapshot, calendar, standards, until);
+            Parallel.ForEach(group, i => byPeriod[i] = Lines(snapshot, records, workers, due, until, periods[i], new AsAt(periods[i].To, calendar, standards)));
         }
 
         return [.. byPeriod.SelectMany(l => l)];
@@ -95,24 +96,7 @@ public static class SupervisionCompliance
     public static ComplianceFigures Sessions(CouncilSnapshot snapshot, Period period, WorkingDayCalendar calendar)
     {
         var standards = snapshot.Standards.InForceOn(period.To);
-        var figures = new ComplianceFigures();
-        foreach (var worker in snapshot.Workers)
-        {
-            if (!SupervisionSchedule.IsMeasured(worker, standards))
-            {
-                continue;
-            }
-
-            foreach (var due in SupervisionClock.DueSessions(worker, snapshot.Workforce, calendar, standards, period.To))
-            {
-                if (period.Contains(due.Due))
-                {
-                    figures = figures.With(due.Outcome);
-                }
-            }
-        }
-
-        return figures;
+        return DueOutcomes.For(snapshot, calendar, standards, period.To).Council.In(period);
     }
 
     /// <summary>The figures over one period.</summary>
@@ -126,7 +110,7 @@ public static class SupervisionCompliance
     private static bool InPostDuring(Worker worker, Period period) =>
         worker.StartDate <= period.To && (worker.LeavingDate is null || worker.LeavingDate >= period.From);
 
-    private static List<ComplianceLine> Lines(CouncilSnapshot snapshot, WorkforceRecords records, List<Worker> workers, Dictionary<int, List<DueSession>> perWorker, Period period, AsAt asAt)
+    private static List<ComplianceLine> Lines(CouncilSnapshot snapshot, WorkforceRecords records, List<Worker> workers, DueOutcomes due, DateOnly until, Period period, AsAt asAt)
     {
         var workerLines = new List<ComplianceLine>();
         foreach (var worker in workers)
@@ -136,15 +120,7 @@ public static class SupervisionCompliance
                 continue;
             }
 
-            var sessions = new ComplianceFigures();
-            foreach (var due in perWorker[worker.Id])
-            {
-                if (period.Contains(due.Due))
-                {
-                    sessions = sessions.With(due.Outcome);
-                }
-            }
-
+            var sessions = due.Of(worker).In(period, until);
             var cases = new CaseSupervisionFigures();
             foreach (var status in CaseSupervision.Of(worker, records, asAt))
             {

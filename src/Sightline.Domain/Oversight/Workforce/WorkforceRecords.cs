@@ -12,8 +12,14 @@ public sealed class WorkforceRecords
     private static readonly WorkerSupervisionRecords NoSupervision = new([], [], [], []);
 
     private readonly Dictionary<int, WorkerSupervisionRecords> _supervision = [];
-    private readonly Dictionary<int, List<(Child Child, Allocation Allocation)>> _allocations = [];
-    private readonly Dictionary<int, DateOnly[]> _discussed = [];
+    private readonly Dictionary<int, (Child Child, Allocation Allocation)[]> _allocations = [];
+
+    // The days each child was discussed in a formal session held, all children's in one array: child k's (k from
+    // ChildSlot) are _discussedDates[_discussedStart[k].._discussedStart[k + 1]], in order.
+    private readonly int[] _discussedStart;
+    private readonly DateOnly[] _discussedDates;
+    private readonly Dictionary<int, int>? _discussedIndex;
+    private readonly int _discussedBase;
 
     public WorkforceRecords(CouncilSnapshot snapshot)
     {
@@ -52,39 +58,24 @@ public sealed class WorkforceRecords
             }
         }
 
-        // Counted first, then filled, so that each child's dates are one array from the start.
-        var counts = new Dictionary<int, int>();
-        foreach (var session in snapshot.Supervision)
+        (_discussedStart, _discussedDates, _discussedIndex, _discussedBase) = DiscussionDates(snapshot.Supervision);
+        // Counted first, then filled, so that each worker's allocations are one array of exactly their number.
+        var allocationCounts = new Dictionary<int, int>();
+        foreach (var child in snapshot.Children)
         {
-            if (session.Kind == SupervisionKind.Formal && session.Held)
+            foreach (var allocation in child.Allocations)
             {
-                foreach (var child in session.ChildrenDiscussed)
+                if (allocation.WorkerId is { } workerId)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(counts, child.ChildId, out _)++;
+                    CollectionsMarshal.GetValueRefOrAddDefault(allocationCounts, workerId, out _)++;
                 }
             }
         }
 
-        foreach (var (childId, count) in counts)
+        foreach (var (workerId, count) in allocationCounts)
         {
-            _discussed[childId] = new DateOnly[count];
-            counts[childId] = 0;
-        }
-
-        foreach (var session in snapshot.Supervision)
-        {
-            if (session.Kind == SupervisionKind.Formal && session.Held)
-            {
-                foreach (var child in session.ChildrenDiscussed)
-                {
-                    _discussed[child.ChildId][CollectionsMarshal.GetValueRefOrAddDefault(counts, child.ChildId, out _)++] = session.Date;
-                }
-            }
-        }
-
-        foreach (var dates in _discussed.Values)
-        {
-            Array.Sort(dates);
+            _allocations[workerId] = new (Child, Allocation)[count];
+            allocationCounts[workerId] = 0;
         }
 
         foreach (var child in snapshot.Children)
@@ -93,12 +84,13 @@ public sealed class WorkforceRecords
             {
                 if (allocation.WorkerId is { } workerId)
                 {
-                    (CollectionsMarshal.GetValueRefOrAddDefault(_allocations, workerId, out _) ??= []).Add((child, allocation));
+                    _allocations[workerId][CollectionsMarshal.GetValueRefOrAddDefault(allocationCounts, workerId, out _)++] = (child, allocation);
                 }
             }
         }
 
         RecordsBegin = snapshot.Supervision.Count == 0 ? null : snapshot.Supervision.Min(s => s.Date);
+        RecordsEnd = snapshot.Supervision.Count == 0 ? null : snapshot.Supervision.Max(s => s.Date);
     }
 
     public CouncilSnapshot Snapshot { get; }
@@ -110,6 +102,9 @@ public sealed class WorkforceRecords
     /// any worker; null when none is loaded. No supervision clock starts before it.</summary>
     public DateOnly? RecordsBegin { get; }
 
+    /// <summary>The day of the latest session of any kind recorded for any worker; null when none is loaded.</summary>
+    public DateOnly? RecordsEnd { get; }
+
     /// <summary>A worker's formal sessions, sessions not held, supervision actions and absences.</summary>
     public WorkerSupervisionRecords SupervisionOf(Worker worker) => _supervision.GetValueOrDefault(worker.Id, NoSupervision);
 
@@ -119,7 +114,134 @@ public sealed class WorkforceRecords
 
     /// <summary>The days on which the child's case was discussed in a formal supervision session held, in order.</summary>
     public IReadOnlyList<DateOnly> DiscussedInSupervision(int childId) =>
-        _discussed.TryGetValue(childId, out var dates) ? dates : [];
+        ChildSlot(childId) is var k and >= 0 ? new ArraySegment<DateOnly>(_discussedDates, _discussedStart[k], _discussedStart[k + 1] - _discussedStart[k]) : [];
+
+    /// <summary>The last day on or before <paramref name="date"/> on which the child's case was discussed in a formal
+    /// supervision session held, or null.</summary>
+    public DateOnly? LastDiscussedOnOrBefore(int childId, DateOnly date)
+    {
+        if (ChildSlot(childId) is not (var k and >= 0))
+        {
+            return null;
+        }
+
+        var dates = new ReadOnlySpan<DateOnly>(_discussedDates, _discussedStart[k], _discussedStart[k + 1] - _discussedStart[k]);
+        int low = 0, high = dates.Length;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (dates[mid] <= date)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low > 0 ? dates[low - 1] : null;
+    }
+
+    /// <summary>Where a child's dates are in <see cref="_discussedStart"/>; -1 for a child never discussed.</summary>
+    private int ChildSlot(int childId)
+    {
+        if (_discussedIndex is not null)
+        {
+            return _discussedIndex.GetValueOrDefault(childId, -1);
+        }
+
+        var k = childId - _discussedBase;
+        return k >= 0 && k < _discussedStart.Length - 1 && _discussedStart[k] < _discussedStart[k + 1] ? k : -1;
+    }
+
+    /// <summary>Every child's days discussed in formal sessions held, in one array, each child's in order. Children's
+    /// identifiers are usually a run of numbers, and each is then its own slot (its identifier less the lowest); when
+    /// they are spread far apart, a dictionary gives each discussed child a slot.</summary>
+    private static (int[] Start, DateOnly[] Dates, Dictionary<int, int>? Index, int Base) DiscussionDates(IReadOnlyList<SupervisionSession> sessions)
+    {
+        int min = int.MaxValue, max = int.MinValue;
+        long discussions = 0;
+        foreach (var session in sessions)
+        {
+            if (session.Kind == SupervisionKind.Formal && session.Held)
+            {
+                foreach (var child in session.ChildrenDiscussed)
+                {
+                    min = Math.Min(min, child.ChildId);
+                    max = Math.Max(max, child.ChildId);
+                    discussions++;
+                }
+            }
+        }
+
+        if (discussions == 0)
+        {
+            return ([0], [], null, 0);
+        }
+
+        Dictionary<int, int>? index = null;
+        var slots = (long)max - min + 1;
+        if (slots > Math.Max(4_096, 4 * discussions))
+        {
+            index = [];
+            foreach (var session in sessions)
+            {
+                if (session.Kind == SupervisionKind.Formal && session.Held)
+                {
+                    foreach (var child in session.ChildrenDiscussed)
+                    {
+                        index.TryAdd(child.ChildId, index.Count);
+                    }
+                }
+            }
+
+            slots = index.Count;
+        }
+
+        int Slot(int childId) => index is null ? childId - min : index[childId];
+
+        // Counted into the slot after each child's, then summed, so that start[k] is where child k's dates begin.
+        var start = new int[slots + 1];
+        foreach (var session in sessions)
+        {
+            if (session.Kind == SupervisionKind.Formal && session.Held)
+            {
+                foreach (var child in session.ChildrenDiscussed)
+                {
+                    start[Slot(child.ChildId) + 1]++;
+                }
+            }
+        }
+
+        for (var k = 1; k < start.Length; k++)
+        {
+            start[k] += start[k - 1];
+        }
+
+        var dates = new DateOnly[discussions];
+        var next = start[..^1];
+        foreach (var session in sessions)
+        {
+            if (session.Kind == SupervisionKind.Formal && session.Held)
+            {
+                foreach (var child in session.ChildrenDiscussed)
+                {
+                    dates[next[Slot(child.ChildId)]++] = session.Date;
+                }
+            }
+        }
+
+        for (var k = 0; k < slots; k++)
+        {
+            if (start[k + 1] - start[k] > 1)
+            {
+                Array.Sort(dates, start[k], start[k + 1] - start[k]);
+            }
+        }
+
+        return (start, dates, index, index is null ? min : 0);
+    }
 
     /// <summary>The team's name, or "no team".</summary>
     public string TeamName(int teamId) => Teams.TryGetValue(teamId, out var team) ? team.Name : "no team";
