@@ -30,20 +30,9 @@ internal static class BenchProcess
     /// <summary>As <see cref="Run"/>, with whatever else the process printed.</summary>
     public static (Dictionary<string, string> Figures, string Output) RunWithOutput(params string[] arguments)
     {
-        var executable = Environment.ProcessPath ?? throw new InvalidOperationException("The benchmark cannot find its own executable.");
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(executable) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(BenchProcess).Assembly.Location);
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = Self(arguments);
         var timer = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
@@ -57,6 +46,25 @@ internal static class BenchProcess
         var figures = line[ResultMark.Length..].Trim().Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         figures["process-seconds"] = timer.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture);
         return (figures, string.Join('\n', output.Result.Split('\n').Where(l => !l.StartsWith(ResultMark, StringComparison.Ordinal))).TrimEnd());
+    }
+
+    /// <summary>How to start this executable (or this assembly under dotnet) with the arguments, its output read by
+    /// the caller unless <paramref name="redirect"/> is false.</summary>
+    public static ProcessStartInfo Self(IEnumerable<string> arguments, bool redirect = true)
+    {
+        var executable = Environment.ProcessPath ?? throw new InvalidOperationException("The benchmark cannot find its own executable.");
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = redirect, RedirectStandardError = redirect, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(executable) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(BenchProcess).Assembly.Location);
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
 
     /// <summary>Prints the measuring process's result line: each figure as <c>name=value</c>, separated by semicolons.</summary>

@@ -350,19 +350,8 @@ internal static partial class BenchWebCommand
     /// <summary>Starts this executable (or this assembly under dotnet) with the arguments.</summary>
     private static Process StartSelf(IEnumerable<string> arguments, bool redirect = true)
     {
-        var executable = Environment.ProcessPath ?? throw new InvalidOperationException("The benchmark cannot find its own executable.");
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = redirect, RedirectStandardError = redirect, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(executable) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(BenchWebCommand).Assembly.Location);
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
+        var start = BenchProcess.Self(arguments, redirect);
+        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
     }
 
     private static int FreePort()

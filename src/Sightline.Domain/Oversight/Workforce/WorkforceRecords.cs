@@ -125,22 +125,9 @@ public sealed class WorkforceRecords
             return null;
         }
 
-        var dates = new ReadOnlySpan<DateOnly>(_discussedDates, _discussedStart[k], _discussedStart[k + 1] - _discussedStart[k]);
-        int low = 0, high = dates.Length;
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (dates[mid] <= date)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low > 0 ? dates[low - 1] : null;
+        var dates = new ArraySegment<DateOnly>(_discussedDates, _discussedStart[k], _discussedStart[k + 1] - _discussedStart[k]);
+        var count = SortedDates.CountOnOrBefore(dates, date);
+        return count > 0 ? dates[count - 1] : null;
     }
 
     /// <summary>Where a child's dates are in <see cref="_discussedStart"/>; -1 for a child never discussed.</summary>
