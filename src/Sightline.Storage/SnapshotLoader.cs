@@ -8,7 +8,8 @@ using Sightline.Oversight;
 namespace Sightline.Storage;
 
 /// <summary>Builds a <see cref="CouncilSnapshot"/> from the database: each table read once with a plain data reader
-/// (<see cref="TableReader"/>), and each record added to its parent's list as it is read. Children, and each list of
+/// (<see cref="TableReader"/>), and each record added to its parent's list as it is read; the children discussed in
+/// supervision are held as identifiers only (<see cref="SupervisionSession.ChildIdsDiscussed"/>). Children, and each list of
 /// records, are in key order, except a child's allocations, which are in start date order (then key order). Records
 /// with no related records of a kind share one empty list of that kind, so the snapshot must never be changed.</summary>
 public static class SnapshotLoader
@@ -120,9 +121,46 @@ public static class SnapshotLoader
         ReadInto(tables, workers, (WorkerAbsence x) => x.WorkerId, w => w.Absences);
         var session = new InKeyOrder<SupervisionSession>(x => x.Id);
         tables.Read<SupervisionSession>(session.Add);
-        ReadInto(tables, session, (SupervisionChildDiscussed x) => x.SupervisionSessionId, s => s.ChildrenDiscussed);
+        ReadChildIdsDiscussed(tables, session);
         ReadInto(tables, session, (SupervisionAction x) => x.SupervisionSessionId, s => s.Actions);
         return session.Records;
+    }
+
+    /// <summary>Gives each session the identifiers of the children discussed (<see cref="SupervisionSession.ChildIdsDiscussed"/>),
+    /// read straight from their table, in key order, with no record made for each: for all of England there are tens of
+    /// millions. <see cref="SupervisionSession.ChildrenDiscussed"/> stays empty. As in <see cref="Attacher{TParent,T}"/>,
+    /// a session's rows usually come one after another and each such run becomes its array at once; a row whose session
+    /// was not read is left out.</summary>
+    private static void ReadChildIdsDiscussed(TableReader tables, InKeyOrder<SupervisionSession> session)
+    {
+        foreach (var s in session.Records)
+        {
+            s.HoldChildIdsDiscussed([]);
+        }
+
+        var run = new List<int>();
+        var sessionId = 0;
+        void Flush()
+        {
+            if (run.Count > 0 && session.Find(sessionId) is { } s)
+            {
+                s.HoldChildIdsDiscussed(s.ChildIdsDiscussed.IsEmpty ? [.. run] : [.. s.ChildIdsDiscussed, .. run]);
+            }
+
+            run.Clear();
+        }
+
+        tables.Read((SupervisionChildDiscussed x) => x.SupervisionSessionId, x => x.ChildId, (id, childId) =>
+        {
+            if (run.Count > 0 && id != sessionId)
+            {
+                Flush();
+            }
+
+            sessionId = id;
+            run.Add(childId);
+        });
+        Flush();
     }
 
     /// <summary>Reads the children's records other than their episodes into their lists.</summary>

@@ -25,4 +25,17 @@ public sealed class ModelRuleTests
         proceedings.FinalOrderDate = new DateOnly(2026, 1, 1);
         proceedings.AwaitsFinalOrderOn(new DateOnly(2026, 1, 1)).Should().BeFalse();
     }
+
+    [Fact]
+    public void ASessionsChildrenDiscussedAreTheirRecordsIdentifiersUntilIdentifiersAreHeld()
+    {
+        var session = new SupervisionSession { Date = new DateOnly(2025, 3, 3) };
+        session.ChildIdsDiscussed.IsEmpty.Should().BeTrue();
+        session.ChildrenDiscussed.Add(new SupervisionChildDiscussed { Id = 9, ChildId = 42 });
+        session.ChildrenDiscussed.Add(new SupervisionChildDiscussed { Id = 10, ChildId = 7 });
+        session.ChildIdsDiscussed.ToArray().Should().Equal(42, 7);
+
+        session.HoldChildIdsDiscussed([5, 6, 8]);
+        session.ChildIdsDiscussed.ToArray().Should().Equal([5, 6, 8], "held identifiers stand in for the records, as in the snapshot");
+    }
 }

@@ -185,14 +185,15 @@ public static class StorageContract
         loaded.Absences.Single().Should().BeEquivalentTo(new { Kind = AbsenceKind.Maternity, From = new DateOnly(2025, 3, 17), To = (DateOnly?)new DateOnly(2025, 12, 14) });
         snapshot.Supervision.Should().HaveCount(2);
         var held = snapshot.Supervision.Single(s => s.Held);
-        held.ChildrenDiscussed.Single().ChildId.Should().Be(snapshot.Children.Single(c => c.LAChildId == "C0000002").Id);
+        held.ChildIdsDiscussed.ToArray().Should().Equal(snapshot.Children.Single(c => c.LAChildId == "C0000002").Id);
+        held.ChildrenDiscussed.Should().BeEmpty("the snapshot holds the children discussed as identifiers only");
         held.Actions.Single().DueDate.Should().Be(new DateOnly(2025, 3, 14));
         snapshot.Supervision.Single(s => !s.Held).ReasonNotHeld.Should().Be("Worker in court.");
         snapshot.Coverage.Has("supervision").Should().BeTrue();
         snapshot.Coverage.Has("supervision actions").Should().BeTrue();
         snapshot.Coverage.Has("absences").Should().BeTrue();
         snapshot.Workforce.RecordsBegin.Should().Be(new DateOnly(2025, 2, 3));
-        snapshot.Workforce.DiscussedInSupervision(held.ChildrenDiscussed[0].ChildId).Should().Equal(new DateOnly(2025, 3, 3));
+        snapshot.Workforce.DiscussedInSupervision(held.ChildIdsDiscussed[0]).Should().Equal(new DateOnly(2025, 3, 3));
     }
 
     /// <summary>An action marked done keeps the day, the account and when (UTC); the statement that marks it changes

@@ -175,8 +175,26 @@ public sealed class SupervisionSession
     /// from an extract. Only that account may amend it, and every amendment is written to the access log.</summary>
     public string? RecordedBy { get; set; }
 
+    /// <summary>The children discussed as records, as Entity Framework Core reads and writes them: for recording a
+    /// session and for the extracts. The council snapshot leaves these empty and holds <see cref="ChildIdsDiscussed"/>
+    /// instead; read those.</summary>
     public List<SupervisionChildDiscussed> ChildrenDiscussed { get; set; } = [];
+
     public List<SupervisionAction> Actions { get; set; } = [];
+
+    private int[]? _childIdsDiscussed;
+
+    /// <summary>The identifiers of the children discussed, in the order their records were kept (key order in the
+    /// snapshot). What everything that reads the council snapshot uses: the snapshot holds these, one number a child,
+    /// in place of a <see cref="SupervisionChildDiscussed"/> record a child (for all of England, tens of millions of
+    /// records). For a session whose identifiers were not given with <see cref="HoldChildIdsDiscussed"/> they are
+    /// taken from <see cref="ChildrenDiscussed"/> each time they are read.</summary>
+    public ReadOnlySpan<int> ChildIdsDiscussed =>
+        _childIdsDiscussed ?? ChildrenDiscussed.Select(c => c.ChildId).ToArray();
+
+    /// <summary>Holds <paramref name="childIds"/> as <see cref="ChildIdsDiscussed"/>, kept as given and never changed:
+    /// for the snapshot loader, which reads them straight from the table.</summary>
+    public void HoldChildIdsDiscussed(int[] childIds) => _childIdsDiscussed = childIds;
 }
 
 /// <summary>Formal supervision, or an informal case discussion (recorded, shown on the child's record, not counted as supervision).</summary>

@@ -136,7 +136,7 @@ public sealed class CouncilData
         public ConcurrentDictionary<Type, object> PerDate { get; } = new();
 
         public Lazy<Dictionary<int, SupervisionSession[]>> Discussed { get; } = new(() => snapshot.Supervision
-            .SelectMany(session => session.ChildrenDiscussed.Select(c => c.ChildId).Distinct().Select(child => (child, session)))
+            .SelectMany(session => session.ChildIdsDiscussed.ToArray().Distinct().Select(child => (child, session)))
             .GroupBy(p => p.child)
             .ToDictionary(g => g.Key, g => g.Select(p => p.session).ToArray()));
         public ConcurrentDictionary<DateOnly, Lazy<Allocations>> Allocations { get; } = new();

@@ -153,10 +153,10 @@ public sealed class WorkforceRecords
         {
             if (session.Kind == SupervisionKind.Formal && session.Held)
             {
-                foreach (var child in session.ChildrenDiscussed)
+                foreach (var childId in session.ChildIdsDiscussed)
                 {
-                    min = Math.Min(min, child.ChildId);
-                    max = Math.Max(max, child.ChildId);
+                    min = Math.Min(min, childId);
+                    max = Math.Max(max, childId);
                     discussions++;
                 }
             }
@@ -176,9 +176,9 @@ public sealed class WorkforceRecords
             {
                 if (session.Kind == SupervisionKind.Formal && session.Held)
                 {
-                    foreach (var child in session.ChildrenDiscussed)
+                    foreach (var childId in session.ChildIdsDiscussed)
                     {
-                        index.TryAdd(child.ChildId, index.Count);
+                        index.TryAdd(childId, index.Count);
                     }
                 }
             }
@@ -194,9 +194,9 @@ public sealed class WorkforceRecords
         {
             if (session.Kind == SupervisionKind.Formal && session.Held)
             {
-                foreach (var child in session.ChildrenDiscussed)
+                foreach (var childId in session.ChildIdsDiscussed)
                 {
-                    start[Slot(child.ChildId) + 1]++;
+                    start[Slot(childId) + 1]++;
                 }
             }
         }
@@ -212,9 +212,9 @@ public sealed class WorkforceRecords
         {
             if (session.Kind == SupervisionKind.Formal && session.Held)
             {
-                foreach (var child in session.ChildrenDiscussed)
+                foreach (var childId in session.ChildIdsDiscussed)
                 {
-                    dates[next[Slot(child.ChildId)]++] = session.Date;
+                    dates[next[Slot(childId)]++] = session.Date;
                 }
             }
         }

@@ -65,7 +65,7 @@ public sealed class AmendModel(CouncilData council, SupervisionAccess access, Si
         LoadOptions(worker);
 
         // Children discussed before and no longer allocated stay choosable, so that an amendment does not drop them.
-        var extra = session.ChildrenDiscussed.Select(c => c.ChildId).Where(c => ChildOptions.All(o => o.Id != c)).Select(Council.Child).OfType<Child>();
+        var extra = session.ChildIdsDiscussed.ToArray().Where(c => ChildOptions.All(o => o.Id != c)).Select(Council.Child).OfType<Child>();
         ChildOptions = [.. ChildOptions, .. extra];
         return null;
     }

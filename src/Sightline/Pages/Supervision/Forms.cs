@@ -90,7 +90,7 @@ public sealed class SessionForm
             Reason = session.ReasonNotHeld,
             Attendees = session.Attendees,
             Notes = session.Notes,
-            Children = session.ChildrenDiscussed.Select(c => c.ChildId).ToList(),
+            Children = [.. session.ChildIdsDiscussed],
             Actions = session.Actions.Select(a => new ActionForm { Description = a.Description, Due = DateParts.Of(a.DueDate) }).ToList(),
         };
         form.PadActions();

@@ -20,7 +20,7 @@ public static class SupervisionJourney
     {
         foreach (var session in sessions)
         {
-            if (session.Date > asAt || !session.ChildrenDiscussed.Exists(c => c.ChildId == childId))
+            if (session.Date > asAt || !session.ChildIdsDiscussed.Contains(childId))
             {
                 continue;
             }
