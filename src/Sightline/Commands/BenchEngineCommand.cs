@@ -79,8 +79,8 @@ internal static class BenchEngineCommand
     {
         EnsureCouncil(target, size, seed, children);
         var (name, childCount, rows) = Describe(target);
-        var loadBefore = LoadAverage();
-        AnsiConsole.MarkupLine(Markup.Escape($"Machine: {Machine()}."));
+        var loadBefore = BenchMachine.LoadAverage();
+        AnsiConsole.MarkupLine(Markup.Escape($"Machine: {BenchMachine.Describe()}."));
         AnsiConsole.MarkupLine(Markup.Escape($"Council: {name} in the {target.Describe()}{FileSize(target)}: {childCount:N0} children, {rows:N0} rows in all tables."));
         var year = Period.YearTo(asAt);
         AnsiConsole.MarkupLine(Markup.Escape($"Alerts as at {asAt:d MMMM yyyy}; indicators over {year.From:d MMMM yyyy} to {year.To:d MMMM yyyy} and each of its " +
@@ -141,7 +141,7 @@ internal static class BenchEngineCommand
         Console.WriteLine($"Every run found the same results: {first.AlertCount:N0} alerts, {first.IndicatorValues:N0} indicator values and {first.ComplianceLines:N0} lines of supervision compliance, fingerprint {first.Fingerprint}.");
         Console.WriteLine($"Load {Range(results.Select(r => r.Load))} s; alerts, indicators and supervision compliance {Range(results.Select(r => r.All))} s " +
                           $"(again {Range(results.Select(r => r.Again))} s); peak working set {Range(results.Select(r => r.Peak / 1024.0 / 1024 / 1024))} GiB.");
-        Console.WriteLine($"Load average (1, 5, 15 minutes): {loadBefore} before, {LoadAverage()} after.");
+        Console.WriteLine($"Load average (1, 5, 15 minutes): {loadBefore} before, {BenchMachine.LoadAverage()} after.");
         return 0;
     }
 
@@ -316,54 +316,6 @@ internal static class BenchEngineCommand
 
         /// <summary>Alerts, indicators and supervision compliance together: what the engine's one-second budget covers.</summary>
         public double All => Alerts + Indicators + Supervision;
-    }
-
-    private static string Machine()
-    {
-        var memory = PhysicalMemory() / 1024.0 / 1024 / 1024;
-        return $"{Environment.ProcessorCount} logical processors, {memory:N1} GiB memory, .NET {Environment.Version}, " +
-               System.Runtime.InteropServices.RuntimeInformation.OSDescription;
-    }
-
-    /// <summary>The machine's memory, from /proc/meminfo where there is one (the runtime's figure is lowered by a heap
-    /// limit or a container's).</summary>
-    private static long PhysicalMemory()
-    {
-        try
-        {
-            var total = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
-            if (total?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var kilobytes, "kB"])
-            {
-                return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-        catch (IOException)
-        {
-            // Not Linux, or not readable: the runtime's figure follows.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // As above.
-        }
-
-        return GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-    }
-
-    /// <summary>The machine's load average from /proc/loadavg, where there is one: how busy the cores were.</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "not known";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "not known";
-        }
     }
 
     private static string FileSize(SightlineDatabase target)

@@ -72,7 +72,7 @@ internal static class BenchImportCommand
     {
         var folder = given?.FullName ?? Directory.CreateTempSubdirectory("sightline-bench-").FullName;
         Directory.CreateDirectory(folder);
-        AnsiConsole.MarkupLine($"Machine: {Environment.ProcessorCount} logical processors, .NET {Environment.Version}, {Markup.Escape(System.Runtime.InteropServices.RuntimeInformation.OSDescription)}.");
+        AnsiConsole.MarkupLine($"Machine: {Markup.Escape(BenchMachine.Describe())}.");
         AnsiConsole.MarkupLine($"Files and databases in {Markup.Escape(folder)}.");
         // A Markdown table: it reads in a terminal at any width, and pastes straight into docs/performance.md.
         var rows = new List<string>

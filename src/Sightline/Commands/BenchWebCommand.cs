@@ -95,8 +95,7 @@ internal static partial class BenchWebCommand
 
         using var counts = database.Open();
         var childCount = counts.Children.Count();
-        AnsiConsole.MarkupLine($"Machine: {Environment.ProcessorCount} logical processors, {Markup.Escape(Memory())}, .NET {Environment.Version}, " +
-                               $"{Markup.Escape(System.Runtime.InteropServices.RuntimeInformation.OSDescription)}.");
+        AnsiConsole.MarkupLine($"Machine: {Markup.Escape(BenchMachine.Describe())}.");
         AnsiConsole.MarkupLine($"Council: {childCount:N0} children, as at {today:d MMMM yyyy}; the team manager manages \"{Markup.Escape(team)}\" " +
                                $"({teamChildren.Count:N0} children allocated today).");
 
@@ -120,10 +119,10 @@ internal static partial class BenchWebCommand
                         WebBench.Check(page, RunWrk(wrk, address, script, settings, settings.WarmUp), warmUp: true);
                     }
 
-                    var before = WebBench.LoadAverage(File.ReadAllText("/proc/loadavg"));
+                    var before = BenchMachine.LoadAverage();
                     AnsiConsole.MarkupLine($"Measuring {Markup.Escape(page.Name)} ({Markup.Escape(page.Account)}) for {settings.Duration} s (run {run} of {settings.Runs})…");
                     var figures = RunWrk(wrk, address, script, settings, settings.Duration);
-                    var after = WebBench.LoadAverage(File.ReadAllText("/proc/loadavg"));
+                    var after = BenchMachine.LoadAverage();
                     WebBench.Check(page, figures);
                     rows.Add(WebBench.Row(page, figures, before, after));
                     Console.WriteLine(rows[^1]);
@@ -362,16 +361,6 @@ internal static partial class BenchWebCommand
     }
 
     /// <summary>The machine's memory, from /proc/meminfo.</summary>
-    private static string Memory()
-    {
-        var total = File.Exists("/proc/meminfo")
-            ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))
-            : null;
-        return total?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var kb, ..] && long.TryParse(kb, out var value)
-            ? $"{value / 1024.0 / 1024.0:N1} GiB memory"
-            : "memory unknown";
-    }
-
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }

@@ -137,10 +137,6 @@ internal static partial class WebBench
         figures.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture), Ms(figures.MedianMs), Ms(figures.P95Ms), Ms(figures.P99Ms), Ms(figures.MaxMs),
         figures.NotSuccess.ToString(CultureInfo.InvariantCulture), loadBefore, loadAfter, "").Trim();
 
-    /// <summary>The load averages over 1, 5 and 15 minutes from <c>/proc/loadavg</c>'s text, as "1.2 / 3.4 / 5.6".</summary>
-    public static string LoadAverage(string procLoadAvg) =>
-        procLoadAvg.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var one, var five, var fifteen, ..] ? $"{one} / {five} / {fifteen}" : "unknown";
-
     /// <summary>Whether the figures meet the targets: a median under 50 ms and a 95th percentile under 100 ms.</summary>
     public static bool MeetsTarget(WrkFigures figures) => figures.MedianMs < 50 && figures.P95Ms < 100;
 

@@ -71,8 +71,8 @@ public sealed class WebBenchTests : IDisposable
 
         row.Should().Be("| Child | team manager | 2 | 25,981 | 1,298 | 11.4 | 21.9 | 33.0 | 98.2 | 0 | 1.52 / 2.10 / 3.00 | 1.60 / 2.11 / 3.00 |");
         row.Count(c => c == '|').Should().Be(WebBench.TableHeader[0].Count(c => c == '|'));
-        WebBench.LoadAverage("0.52 1.10 2.30 1/300 4242\n").Should().Be("0.52 / 1.10 / 2.30");
-        WebBench.LoadAverage("").Should().Be("unknown");
+        BenchMachine.LoadAverage("0.52 1.10 2.30 1/300 4242\n").Should().Be("0.52 / 1.10 / 2.30");
+        BenchMachine.LoadAverage("").Should().Be("unknown");
     }
 
     [Fact]
