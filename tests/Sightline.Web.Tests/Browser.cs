@@ -133,7 +133,10 @@ public sealed class BrowserPage : IAsyncDisposable
         await Page.GetByLabel("User name").FillAsync(userName);
         await Page.GetByLabel("Password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        // Waiting for the page's load event here once timed out with the new page already shown and the network idle:
+        // the navigation is awaited to its commit, and the new page by its main heading, which every page has.
+        await Page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Page.Locator("main h1").First.WaitForAsync();
     }
 
     /// <summary>Submits the sign-in form with a password that should be refused, and waits for the form to come back.</summary>

@@ -88,8 +88,8 @@ internal static class BenchEngineCommand
 
         var rowsTable = new List<string>
         {
-            "| run | load s | load cpu s | alerts s | indicators s | supervision s | all three s | their cpu s | again s | alerts | records loaded | peak after load | peak working set | process s |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| run | load s | load cpu s | alerts s | indicators s | supervision s | all three s | their cpu s | their gc pauses s | their collections (gen 0, 1, 2) | again s | alerts | records loaded | peak after load | peak working set | process s |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         };
         var results = new List<Figures>();
         var details = "";
@@ -111,7 +111,7 @@ internal static class BenchEngineCommand
 
             results.Add(figures);
             rowsTable.Add(string.Join(" | ", "", run.ToString(CultureInfo.InvariantCulture), Seconds(figures.Load), Seconds(figures.LoadCpu), Seconds(figures.Alerts),
-                Seconds(figures.Indicators), Seconds(figures.Supervision), Seconds(figures.All), Seconds(figures.WorkCpu), Seconds(figures.Again), Count(figures.AlertCount), Count(figures.Records), Megabytes(figures.LoadPeak), Megabytes(figures.Peak),
+                Seconds(figures.Indicators), Seconds(figures.Supervision), Seconds(figures.All), Seconds(figures.WorkCpu), Seconds(figures.WorkGcPause), figures.WorkCollections, Seconds(figures.Again), Count(figures.AlertCount), Count(figures.Records), Megabytes(figures.LoadPeak), Megabytes(figures.Peak),
                 Seconds(figures.Process), "").Trim());
         }
 
@@ -121,7 +121,9 @@ internal static class BenchEngineCommand
         Console.WriteLine("load s: SnapshotLoader.Load, from opening the database (EF Core's model included) to the snapshot in memory; load cpu s: " +
                           "the processor time it took, on all cores. alerts s: every rule in the catalogue over every child as at the date. indicators s: " +
                           "every indicator over the year and over each month. supervision s: supervision compliance of every worker, team and service " +
-                          "over the year and each month. all three s: the three together; their cpu s: the processor time they took, on all cores. again s: " +
+                          "over the year and each month. all three s: the three together; their cpu s: the processor time they took, on all cores; their gc pauses s: " +
+                          "the time the garbage collector held the program's threads still during them; their collections: how many collections " +
+                          "of each generation they caused (a generation 2 collection may run in the background, alongside the work, without pausing it). again s: " +
                           "all three once more in the same process, already compiled. records loaded: rows read into the snapshot. " +
                           "peak after load: the process's most resident memory by the end of the load; peak working set: by the end of the alerts and indicators (the second pass and the detail are not counted). process s: the whole process, start-up included.");
         if (details.Length > 0)
@@ -219,6 +221,8 @@ internal static class BenchEngineCommand
         IReadOnlyList<Period> periods = [year, .. year.Months()];
 
         cpu = Cpu();
+        var gcPause = GC.GetTotalPauseDuration();
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         timer.Restart();
         AlertReport? report = OversightEngine.Alerts(snapshot, asAt);
         var alerts = timer.Elapsed;
@@ -229,6 +233,8 @@ internal static class BenchEngineCommand
         var complianceLines = SupervisionCompliance.Compute(snapshot, periods, calendar).Count;
         var supervision = timer.Elapsed;
         var workCpu = Cpu() - cpu;
+        var workGcPause = GC.GetTotalPauseDuration() - gcPause;
+        var workCollections = string.Join(", ", collections.Select((before, generation) => GC.CollectionCount(generation) - before));
         var fingerprint = OversightResults.Fingerprint(report, values);
         var (alertCount, valueCount) = (report.Alerts.Count, values.Count);
         report = null;
@@ -253,7 +259,7 @@ internal static class BenchEngineCommand
         }
 
         BenchProcess.Report(("load", Invariant(load)), ("load-cpu", Invariant(loadCpu)), ("alerts", Invariant(alerts)), ("indicators", Invariant(indicators)),
-            ("supervision", Invariant(supervision)), ("compliance-lines", complianceLines), ("work-cpu", Invariant(workCpu)), ("again", Invariant(second)),
+            ("supervision", Invariant(supervision)), ("compliance-lines", complianceLines), ("work-cpu", Invariant(workCpu)), ("work-gc-pause", Invariant(workGcPause)), ("work-collections", workCollections), ("again", Invariant(second)),
             ("alert-count", alertCount), ("indicator-values", valueCount), ("fingerprint", fingerprint),
             ("records", tables.Sum(t => (long)t.Rows)), ("load-peak", loadPeak), ("peak", peak));
         return 0;
@@ -304,13 +310,13 @@ internal static class BenchEngineCommand
         }
     }
 
-    private sealed record Figures(double Load, double LoadCpu, double Alerts, double Indicators, double Supervision, int ComplianceLines, double WorkCpu, double Again, int AlertCount, int IndicatorValues, string Fingerprint, long Records, long LoadPeak, long Peak, double Process)
+    private sealed record Figures(double Load, double LoadCpu, double Alerts, double Indicators, double Supervision, int ComplianceLines, double WorkCpu, double WorkGcPause, string WorkCollections, double Again, int AlertCount, int IndicatorValues, string Fingerprint, long Records, long LoadPeak, long Peak, double Process)
     {
         public static Figures From(Dictionary<string, string> values)
         {
             double D(string name) => double.Parse(values[name], CultureInfo.InvariantCulture);
             long L(string name) => long.Parse(values[name], CultureInfo.InvariantCulture);
-            return new Figures(D("load"), D("load-cpu"), D("alerts"), D("indicators"), D("supervision"), (int)L("compliance-lines"), D("work-cpu"), D("again"), (int)L("alert-count"), (int)L("indicator-values"), values["fingerprint"],
+            return new Figures(D("load"), D("load-cpu"), D("alerts"), D("indicators"), D("supervision"), (int)L("compliance-lines"), D("work-cpu"), D("work-gc-pause"), values["work-collections"], D("again"), (int)L("alert-count"), (int)L("indicator-values"), values["fingerprint"],
                 L("records"), L("load-peak"), L("peak"), D("process-seconds"));
         }
 
