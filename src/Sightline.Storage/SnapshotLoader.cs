@@ -9,7 +9,11 @@ namespace Sightline.Storage;
 
 /// <summary>Builds a <see cref="CouncilSnapshot"/> from the database: each table read once with a plain data reader
 /// (<see cref="TableReader"/>), and each record added to its parent's list as it is read; the children discussed in
-/// supervision are held as identifiers only (<see cref="SupervisionSession.ChildIdsDiscussed"/>). Children, and each list of
+/// supervision are held as identifiers only (<see cref="SupervisionSession.ChildIdsDiscussed"/>). Records that no rule, indicator or
+/// council-wide page reads stay in the database only, and their lists are empty here: a child's disabilities, care leaver
+/// statuses, contacts and early help episodes, the factors identified at each assessment, and each plan's core group
+/// meetings. For all of England they are 17 million of the 100 million records. A
+/// child's own record reads the ones it shows with <see cref="ReadChildRecordOnly"/>. Children, and each list of
 /// records, are in key order, except a child's allocations, which are in start date order (then key order). Records
 /// with no related records of a kind share one empty list of that kind, so the snapshot must never be changed.</summary>
 public static class SnapshotLoader
@@ -163,18 +167,27 @@ public static class SnapshotLoader
         Flush();
     }
 
+    /// <summary>The records of one child that only the child's own record shows, which the snapshot does not hold, read from
+    /// the database: the child's contacts and early help episodes, and the core group meetings of the child's plans.</summary>
+    public static ChildRecordOnly ReadChildRecordOnly(SightlineDatabase database, int childId)
+    {
+        using var db = database.Open();
+        var plans = db.ChildProtectionPlans.AsNoTracking().Where(p => db.CinEpisodes.Any(e => e.Id == p.CinEpisodeId && e.ChildId == childId)).Select(p => p.Id);
+        return new ChildRecordOnly(
+            db.Contacts.AsNoTracking().Where(c => c.ChildId == childId).OrderBy(c => c.Id).ToList(),
+            db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.ChildId == childId).OrderBy(e => e.Id).ToList(),
+            db.CoreGroupMeetings.AsNoTracking().Where(m => plans.Contains(m.ChildProtectionPlanId)).OrderBy(m => m.Id).ToList()
+                .ToLookup(m => m.ChildProtectionPlanId));
+    }
+
     /// <summary>Reads the children's records other than their episodes into their lists.</summary>
     private static void ReadChildRecords(TableReader tables, InKeyOrder<Child> child)
     {
-        ReadInto(tables, child, (ChildDisability x) => x.ChildId, c => c.Disabilities);
-        ReadInto(tables, child, (Contact x) => x.ChildId, c => c.Contacts);
-        ReadInto(tables, child, (EarlyHelpEpisode x) => x.ChildId, c => c.EarlyHelpEpisodes);
         ReadInto(tables, child, (Visit x) => x.ChildId, c => c.Visits);
         ReadInto(tables, child, (StepDecision x) => x.ChildId, c => c.StepDecisions);
         ReadInto(tables, child, (CareProceedings x) => x.ChildId, c => c.CareProceedings);
         ReadInto(tables, child, (LookedAfterEpisode x) => x.ChildId, c => c.LookedAfterEpisodes);
         ReadInto(tables, child, (LookedAfterReview x) => x.ChildId, c => c.LookedAfterReviews);
-        ReadInto(tables, child, (CareLeaverStatus x) => x.ChildId, c => c.CareLeaverStatuses);
         ReadInto(tables, child, (Allocation x) => x.ChildId, c => c.Allocations);
 
         // Each child's allocations in start date order: sorted child by child, far cheaper than the database sorting them
@@ -199,9 +212,7 @@ public static class SnapshotLoader
         var episode = new InKeyOrder<CinEpisode>(x => x.Id);
         ReadInto(tables, child, (CinEpisode x) => x.ChildId, c => c.CinEpisodes, episode.Add);
 
-        var assessment = new InKeyOrder<Assessment>(x => x.Id);
-        ReadInto(tables, episode, (Assessment x) => x.CinEpisodeId, e => e.Assessments, assessment.Add);
-        ReadInto(tables, assessment, (AssessmentFactor x) => x.AssessmentId, a => a.Factors);
+        ReadInto(tables, episode, (Assessment x) => x.CinEpisodeId, e => e.Assessments);
         ReadInto(tables, episode, (StrategyDiscussion x) => x.CinEpisodeId, e => e.StrategyDiscussions);
         ReadInto(tables, episode, (Section47Enquiry x) => x.CinEpisodeId, e => e.Section47Enquiries);
         ReadInto(tables, episode, (InitialConference x) => x.CinEpisodeId, e => e.InitialConferences);
@@ -209,7 +220,6 @@ public static class SnapshotLoader
         var plan = new InKeyOrder<ChildProtectionPlan>(x => x.Id);
         ReadInto(tables, episode, (ChildProtectionPlan x) => x.CinEpisodeId, e => e.ChildProtectionPlans, plan.Add);
         ReadInto(tables, plan, (ReviewConference x) => x.ChildProtectionPlanId, p => p.ReviewConferences);
-        ReadInto(tables, plan, (CoreGroupMeeting x) => x.ChildProtectionPlanId, p => p.CoreGroupMeetings);
         ReadInto(tables, plan, (SeniorReview x) => x.ChildProtectionPlanId, p => p.SeniorReviews);
 
         var cinPlan = new InKeyOrder<CinPlan>(x => x.Id);
@@ -335,3 +345,10 @@ public static class SnapshotLoader
         }
     }
 }
+
+/// <summary>A child's records that the snapshot does not hold because only the child's own record shows them (see
+/// <see cref="SnapshotLoader.ReadChildRecordOnly"/>), each list in key order.</summary>
+/// <param name="Contacts">The child's contacts.</param>
+/// <param name="EarlyHelpEpisodes">The child's early help episodes.</param>
+/// <param name="CoreGroupMeetings">The core group meetings of each of the child's child protection plans, by plan.</param>
+public sealed record ChildRecordOnly(IReadOnlyList<Contact> Contacts, IReadOnlyList<EarlyHelpEpisode> EarlyHelpEpisodes, ILookup<int, CoreGroupMeeting> CoreGroupMeetings);

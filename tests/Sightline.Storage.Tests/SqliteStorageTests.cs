@@ -8,6 +8,9 @@ public sealed class SqliteStorageTests : IDisposable
     private SightlineDatabase NewDatabase() => SightlineDatabase.SqliteFile(Path.Combine(_folder, $"{Guid.NewGuid():N}.db"));
 
     [Fact]
+    public void ModelMatchesTheMigrations() => StorageContract.ModelMatchesTheMigrations(NewDatabase());
+
+    [Fact]
     public void ChildJourneyRoundTrips() => StorageContract.ChildJourneyRoundTrips(NewDatabase());
 
     [Fact]

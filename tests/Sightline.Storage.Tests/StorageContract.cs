@@ -8,6 +8,14 @@ namespace Sightline.Storage.Tests;
 /// a fresh database of its own.</summary>
 public static class StorageContract
 {
+    /// <summary>The model the code maps is the one the provider's migrations build: a change to an entity or its mapping
+    /// that would change the database comes with its migration.</summary>
+    public static void ModelMatchesTheMigrations(SightlineDatabase database)
+    {
+        using var db = database.Open();
+        db.Database.HasPendingModelChanges().Should().BeFalse("every change to the model has its migration");
+    }
+
     /// <summary>A child's journey saved through EF Core reads back whole, dates, codes and all.</summary>
     public static void ChildJourneyRoundTrips(SightlineDatabase database)
     {

@@ -33,6 +33,14 @@ public sealed class ApiTests(CouncilServer server)
         server.AccessLog().First().Should().Match<AccessLogEntry>(e => e.ChildId == own && e.Allowed);
         var expected = server.Council.Alerts(CouncilServer.Today, [own]).Alerts.Select(a => a.Rule.Id).Order().ToList();
         record.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("rule").GetString()!).Order().Should().Equal(expected);
+
+        // The journey holds the records the snapshot leaves in the database, read for this child alone.
+        using var db = server.Database.Open();
+        var planIds = db.ChildProtectionPlans.Where(p => db.CinEpisodes.Any(e => e.Id == p.CinEpisodeId && e.ChildId == own)).Select(p => p.Id).ToList();
+        var events = record.GetProperty("journey").EnumerateArray().Select(e => e.GetProperty("what").GetString()).ToList();
+        events.Count(e => e == "Contact").Should().Be(db.Contacts.Count(c => c.ChildId == own && c.Date <= CouncilServer.Today)).And.BePositive();
+        events.Count(e => e == "Core group meeting").Should().Be(db.CoreGroupMeetings.Count(m => planIds.Contains(m.ChildProtectionPlanId) && m.Date <= CouncilServer.Today));
+        events.Count(e => e == "Early help assessment started").Should().Be(db.EarlyHelpEpisodes.Count(h => h.ChildId == own && h.AssessmentStartDate <= CouncilServer.Today));
     }
 
     [Fact]

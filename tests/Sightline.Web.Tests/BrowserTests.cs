@@ -144,7 +144,7 @@ public sealed class BrowserTests(CouncilServer server, Chromium chromium)
         var dates = (await page.Locator(".sightline-timeline__date").AllInnerTextsAsync())
             .Select(d => DateOnly.ParseExact(d.Split(" · ")[0], "d MMM yyyy", CultureInfo.InvariantCulture)).ToList();
         dates.Should().NotBeEmpty().And.BeInAscendingOrder().And.OnlyContain(d => d <= CouncilServer.Today);
-        (await page.Locator(".sightline-timeline__what").AllInnerTextsAsync()).Should().Contain("Referral");
+        (await page.Locator(".sightline-timeline__what").AllInnerTextsAsync()).Should().Contain("Referral").And.Contain("Contact", "the contacts are read for the child's record");
 
         (await page.Locator(".govuk-summary-card").CountAsync()).Should().Be(alerted[child]);
         var card = await page.Locator(".govuk-summary-card").First.InnerTextAsync();

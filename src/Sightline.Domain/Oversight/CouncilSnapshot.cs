@@ -5,7 +5,8 @@ using Sightline.Model;
 namespace Sightline.Oversight;
 
 /// <summary>One immutable in-memory view of a council's records, built once per data version: every child with
-/// their whole journey, the workforce, and the council's local standards over time (the defaults when none are
+/// the records of their journey that rules, indicators and council-wide pages read (a loaded snapshot leaves out the
+/// rest: see the storage's snapshot loader), the workforce, and the council's local standards over time (the defaults when none are
 /// given). Rules and indicators run over it, never over the database. Nothing may change its records: they may
 /// share lists (a loaded snapshot gives every child with no visits one and the same empty list of visits, for
 /// example).</summary>

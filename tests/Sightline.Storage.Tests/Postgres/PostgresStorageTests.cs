@@ -9,6 +9,9 @@ public sealed class PostgresStorageTests(PostgresServer server)
         new(DatabaseProvider.Postgres, server.CreateDatabase($"contract_{Guid.NewGuid():N}"));
 
     [PostgresFact]
+    public void ModelMatchesTheMigrations() => StorageContract.ModelMatchesTheMigrations(NewDatabase());
+
+    [PostgresFact]
     public void ChildJourneyRoundTrips() => StorageContract.ChildJourneyRoundTrips(NewDatabase());
 
     [PostgresFact]

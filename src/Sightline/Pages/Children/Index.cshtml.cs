@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sightline.Model;
 using Sightline.Oversight;
+using Sightline.Storage;
 using Sightline.Web.Access;
 
 namespace Sightline.Web.Pages.Children;
@@ -12,7 +13,7 @@ public sealed record AllocationRow(Allocation Allocation, Team? Team, Worker? Wo
 /// <summary>A child's record: the journey on one timeline, who has held the case, and the alerts as at today (or a
 /// chosen date) with each one's explanation, source and what clears it. Every opening is written to the access log;
 /// a child the user may not see, and a child who does not exist, are both "not found", and both logged as refused.</summary>
-public sealed class IndexModel(CouncilData council, ChildAccess access, AccessLog log, SightlineClock clock) : PageModel
+public sealed class IndexModel(CouncilData council, SightlineDatabase database, ChildAccess access, AccessLog log, SightlineClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "as-at")]
     public DateOnly? AsAt { get; set; }
@@ -37,7 +38,7 @@ public sealed class IndexModel(CouncilData council, ChildAccess access, AccessLo
         log.ViewedChild(User, id, allowed: true);
         Child = child;
         Date = ModelState.IsValid && AsAt is { } date ? date : clock.Today;
-        Events = [.. Journey.Of(child, Date, council.Worker).Concat(Supervision.SupervisionJourney.Of(council.SupervisionOf(id), id, Date, council.Worker)).OrderBy(e => e.Date)];
+        Events = [.. Journey.Of(child, SnapshotLoader.ReadChildRecordOnly(database, id), Date, council.Worker).Concat(Supervision.SupervisionJourney.Of(council.SupervisionOf(id), id, Date, council.Worker)).OrderBy(e => e.Date)];
         History = child.Allocations.OrderByDescending(a => a.StartDate)
             .Select(a => new AllocationRow(a, council.Team(a.TeamId), a.WorkerId is { } w ? council.Worker(w) : null))
             .ToList();

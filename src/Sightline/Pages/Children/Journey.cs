@@ -1,4 +1,5 @@
 using Sightline.Model;
+using Sightline.Storage;
 
 namespace Sightline.Web.Pages.Children;
 
@@ -14,7 +15,11 @@ public sealed record JourneyEvent(DateOnly Date, string Stage, string What, stri
 /// decisions with their rationale, pre-proceedings, care proceedings and care. Events after the as-at date are left out.</summary>
 public static class Journey
 {
-    public static IReadOnlyList<JourneyEvent> Of(Sightline.Model.Child child, DateOnly asAt, Func<int, Worker?> worker)
+    /// <param name="child">The child, from the snapshot.</param>
+    /// <param name="recordOnly">The child's records the snapshot does not hold (contacts, early help, core group meetings).</param>
+    /// <param name="asAt">Events after this day are left out.</param>
+    /// <param name="worker">Finds a worker by identifier.</param>
+    public static IReadOnlyList<JourneyEvent> Of(Sightline.Model.Child child, ChildRecordOnly recordOnly, DateOnly asAt, Func<int, Worker?> worker)
     {
         var events = new List<JourneyEvent>();
         void Add(DateOnly? date, string stage, string what, string? detail = null)
@@ -25,12 +30,12 @@ public static class Journey
             }
         }
 
-        foreach (var contact in child.Contacts)
+        foreach (var contact in recordOnly.Contacts)
         {
             Add(contact.Date, "Front door", "Contact", $"{Described(CinCodes.ReferralSource, contact.Source)}; {(contact.LedToReferral ? "led to a referral" : "no referral")}");
         }
 
-        foreach (var help in child.EarlyHelpEpisodes)
+        foreach (var help in recordOnly.EarlyHelpEpisodes)
         {
             Add(help.AssessmentStartDate, "Early help", "Early help assessment started", help.Organisation);
             Add(help.AssessmentCompletionDate, "Early help", "Early help assessment completed");
@@ -74,7 +79,7 @@ public static class Journey
                     Add(review.Date, "Child protection", "Review conference");
                 }
 
-                foreach (var meeting in plan.CoreGroupMeetings)
+                foreach (var meeting in recordOnly.CoreGroupMeetings[plan.Id])
                 {
                     Add(meeting.Date, "Child protection", "Core group meeting");
                 }

@@ -8,6 +8,7 @@ using Sightline.Model;
 using Sightline.Oversight;
 using Sightline.Oversight.Supervision;
 using Sightline.Oversight.Workforce;
+using Sightline.Storage;
 using Sightline.Web.Access;
 using Sightline.Web.Pages.Children;
 
@@ -193,7 +194,7 @@ internal static class Api
         return TypedResults.Ok(children);
     }
 
-    private static Results<Ok<ApiChildRecord>, ProblemHttpResult> Child(ClaimsPrincipal user, CouncilData council, ChildAccess access, AccessLog log, SightlineClock clock,
+    private static Results<Ok<ApiChildRecord>, ProblemHttpResult> Child(ClaimsPrincipal user, CouncilData council, SightlineDatabase database, ChildAccess access, AccessLog log, SightlineClock clock,
         int id, DateOnly? asAt)
     {
         var child = council.Child(id);
@@ -207,7 +208,7 @@ internal static class Api
         var date = asAt ?? clock.Today;
         var allocations = council.AllocationsOn(date);
         var allocation = allocations.Of(id);
-        var journey = Journey.Of(child, date, council.Worker).Select(e => new ApiJourneyEvent(e.Date, e.Stage, e.What, e.Detail)).ToList();
+        var journey = Journey.Of(child, SnapshotLoader.ReadChildRecordOnly(database, id), date, council.Worker).Select(e => new ApiJourneyEvent(e.Date, e.Stage, e.What, e.Detail)).ToList();
         var alerts = council.Alerts(date, [id]).Alerts.Select(a => ToApi(a, council, allocations)).ToList();
         return TypedResults.Ok(new ApiChildRecord(child.Id, child.LAChildId, child.DateOfBirth, date, allocation?.TeamId,
             allocation is null ? null : council.Team(allocation.TeamId)?.Name, allocation?.WorkerId,
