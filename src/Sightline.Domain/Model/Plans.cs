@@ -125,9 +125,8 @@ public sealed class Visit
     public bool? SeenAlone { get; set; }
 }
 
-/// <summary>Which plan a visit was made under. One byte, so that a visit takes 40 bytes of memory rather than 48: the
-/// snapshot of all of England holds 23 million visits. The database keeps its name, as for every enumeration.</summary>
-public enum VisitKind : byte
+/// <summary>Which plan a visit was made under.</summary>
+public enum VisitKind
 {
     ChildInNeed,
     ChildProtection,
