@@ -14,12 +14,17 @@ namespace Sightline.Storage;
 /// council-wide page reads stay in the database only, and their lists are empty here: a child's disabilities, care leaver
 /// statuses, contacts and early help episodes, the factors identified at each assessment, and each plan's core group
 /// meetings. For all of England they are 17 million of the 100 million records. A
-/// child's own record reads the ones it shows with <see cref="ReadChildRecordOnly"/>. Children, and each list of
+/// child's own record reads the ones it shows with <see cref="ReadChildRecordOnly"/>. A child's UPN and former UPN are not read
+/// either (<see cref="PropertiesNotHeld"/>). Children, and each list of
 /// records, are in key order, except a child's allocations, which are in start date order (then key order). Records
 /// with no related records of a kind share one empty list of that kind, so the snapshot must never be changed.</summary>
 public static class SnapshotLoader
 {
     public static CouncilSnapshot Load(SightlineDatabase database) => Load(database, null);
+
+    /// <summary>The properties of records the snapshot holds that it leaves at their defaults, unread: a child's UPN and
+    /// former UPN, which nothing reading the snapshot uses.</summary>
+    public static IReadOnlySet<(Type Record, string Property)> PropertiesNotHeld => TableReader.NotRead;
 
     /// <summary>As <see cref="Load(SightlineDatabase)"/>, reporting each table as it is read: its name, the rows read and
     /// the time taken (for the benchmark). Two tables may be reported at once, from two threads.</summary>

@@ -43,6 +43,9 @@ public sealed class SnapshotLoaderTests(PostgresServer postgres) : IDisposable
         children.Select(c => c.Id).Should().BeInAscendingOrder();
 
         // What nothing reads from the snapshot stays in the database, though the council has it.
+        SnapshotLoader.PropertiesNotHeld.Should().BeEquivalentTo([(typeof(Child), nameof(Child.Upn)), (typeof(Child), nameof(Child.FormerUpn))]);
+        db.Children.Should().Contain(c => c.Upn != null);
+        children.Should().OnlyContain(c => c.Upn == null && c.FormerUpn == null);
         db.ChildDisabilities.Should().NotBeEmpty();
         db.CareLeaverStatuses.Should().NotBeEmpty();
         db.AssessmentFactors.Should().NotBeEmpty();
@@ -142,7 +145,8 @@ public sealed class SnapshotLoaderTests(PostgresServer postgres) : IDisposable
     private static void Same<T>(SightlineDbContext db, IEnumerable<T> inSnapshot)
         where T : class
     {
-        var properties = db.Model.FindEntityType(typeof(T))!.GetProperties().Select(p => p.PropertyInfo!).ToList();
+        var properties = db.Model.FindEntityType(typeof(T))!.GetProperties().Where(p => !SnapshotLoader.PropertiesNotHeld.Contains((typeof(T), p.Name)))
+            .Select(p => p.PropertyInfo!).ToList();
         string Row(T record) => string.Join("|", properties.Select(p => Convert.ToString(p.GetValue(record), CultureInfo.InvariantCulture) ?? "∅"));
         var expected = db.Set<T>().AsNoTracking().AsEnumerable().Select(Row).Order(StringComparer.Ordinal).ToList();
         expected.Should().NotBeEmpty($"the council should hold {typeof(T).Name} records to compare");
