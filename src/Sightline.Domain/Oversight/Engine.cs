@@ -29,10 +29,11 @@ public static class OversightEngine
         workerRules ??= rules is null ? RuleCatalogue.WorkerRules : [];
         rules ??= RuleCatalogue.ChildRules;
         var runnable = rules.Where(r => !snapshot.Coverage.MissingFor(r.Info).Any()).ToArray();
+        var workerRunnable = workerRules.Where(r => !snapshot.Coverage.MissingFor(r.Info).Any()).ToArray();
         var alerts = new ConcurrentBag<Alert[]>();
 
         // Children are independent, so they are judged in parallel; each child's alerts stay together.
-        Parallel.ForEach(Partition(snapshot.Children), range =>
+        Parallel.ForEach(Partition(snapshot.Children.Count, 2_000), range =>
         {
             var found = new List<Alert>();
             for (var i = range.From; i < range.To; i++)
@@ -46,21 +47,24 @@ public static class OversightEngine
             alerts.Add([.. found]);
         });
 
-        // Workers are few beside children, and each worker rule reads the shared workforce records.
-        var workerRunnable = workerRules.Where(r => !snapshot.Coverage.MissingFor(r.Info).Any()).ToArray();
+        // Workers too, in smaller ranges: each reads the shared workforce records, built once before they start, and
+        // a worker's allocations, supervision and caseload take far longer to judge than a child's record.
         if (workerRunnable.Length > 0)
         {
             var records = snapshot.Workforce;
-            var found = new List<Alert>();
-            foreach (var worker in snapshot.Workers)
+            Parallel.ForEach(Partition(snapshot.Workers.Count, 100), range =>
             {
-                foreach (var rule in workerRunnable)
+                var found = new List<Alert>();
+                for (var i = range.From; i < range.To; i++)
                 {
-                    found.AddRange(rule.Evaluate(worker, records, asAt));
+                    foreach (var rule in workerRunnable)
+                    {
+                        found.AddRange(rule.Evaluate(snapshot.Workers[i], records, asAt));
+                    }
                 }
-            }
 
-            alerts.Add([.. found]);
+                alerts.Add([.. found]);
+            });
         }
 
         var notRun = rules.Except(runnable).Select(r => r.Info).Concat(workerRules.Except(workerRunnable).Select(r => r.Info)).ToList();
@@ -69,10 +73,24 @@ public static class OversightEngine
         var gaps = notRun
             .Select(r => new CoverageGap(r, string.Join(" and ", snapshot.Coverage.MissingFor(r)), openCases, workersInPost))
             .ToList();
-        var ordered = alerts.SelectMany(a => a)
-            .OrderByDescending(a => a.Severity).ThenByDescending(a => a.Overdue).ThenBy(a => a.Rule.Id, StringComparer.Ordinal)
-            .ThenBy(a => a.ChildId).ThenBy(a => a.WorkerId)
-            .ToList();
+        // The ranges were judged in no fixed order, but the order below is total for any two alerts that are not about
+        // the same child or worker under the same rule, and those come from one range, in the order the rule gave them.
+        var all = alerts.SelectMany(a => a).ToArray();
+        var ordered = new Alert[all.Length];
+        var at = new int[all.Length];
+        for (var i = 0; i < all.Length; i++)
+        {
+            at[i] = i;
+        }
+
+        // Sorted as positions, with the position last, so that alerts equal on every key keep the order they came in
+        // (as a stable sort would).
+        Array.Sort(at, (x, y) => Compare(all[x], all[y]) is var c && c != 0 ? c : x.CompareTo(y));
+        for (var i = 0; i < at.Length; i++)
+        {
+            ordered[i] = all[at[i]];
+        }
+
         return new AlertReport(asAt.Date, ordered, gaps);
     }
 
@@ -97,12 +115,34 @@ public static class OversightEngine
         return values;
     }
 
-    private static IEnumerable<(int From, int To)> Partition(IReadOnlyList<Child> children)
+    /// <summary>Most urgent first: severity, then time overdue, both descending; then rule, child and worker (an alert
+    /// with no child or worker before those with one).</summary>
+    private static int Compare(Alert a, Alert b)
     {
-        const int size = 2_000;
-        for (var from = 0; from < children.Count; from += size)
+        var c = b.Severity.CompareTo(a.Severity);
+        if (c == 0)
         {
-            yield return (from, Math.Min(children.Count, from + size));
+            c = b.Overdue.CompareTo(a.Overdue);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
+        }
+
+        if (c == 0)
+        {
+            c = Nullable.Compare(a.ChildId, b.ChildId);
+        }
+
+        return c != 0 ? c : Nullable.Compare(a.WorkerId, b.WorkerId);
+    }
+
+    private static IEnumerable<(int From, int To)> Partition(int count, int size)
+    {
+        for (var from = 0; from < count; from += size)
+        {
+            yield return (from, Math.Min(count, from + size));
         }
     }
 }
