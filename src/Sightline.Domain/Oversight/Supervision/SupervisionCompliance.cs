@@ -121,11 +121,7 @@ public static class SupervisionCompliance
             }
 
             var sessions = due.Of(worker).In(period, until);
-            var cases = new CaseSupervisionFigures();
-            foreach (var status in CaseSupervision.Of(worker, records, asAt))
-            {
-                cases += new CaseSupervisionFigures(1, status.IsWithinStandardOn(period.To) ? 1 : 0);
-            }
+            var cases = CaseSupervision.Figures(worker, records, asAt);
 
             workerLines.Add(new ComplianceLine(OrganisationLevel.Worker, worker.Name, worker, worker.TeamId, records.ServiceOf(worker.TeamId)?.Id, period,
                 sessions, cases, Actions(records.SupervisionOf(worker), period), 1));

@@ -14,6 +14,10 @@ public sealed class WorkforceRecords
     private readonly Dictionary<int, WorkerSupervisionRecords> _supervision = [];
     private readonly Dictionary<int, (Child Child, Allocation Allocation)[]> _allocations = [];
 
+    // Each allocation's first and last days as day numbers (the last int.MaxValue while it continues), in the same
+    // order as _allocations: judging a date reads these few bytes, not each allocation.
+    private readonly Dictionary<int, (int From, int To)[]> _allocationDays = [];
+
     // The days each child was discussed in a formal session held, all children's in one array: child k's (k from
     // ChildSlot) are _discussedDates[_discussedStart[k].._discussedStart[k + 1]], in order.
     private readonly int[] _discussedStart;
@@ -75,6 +79,7 @@ public sealed class WorkforceRecords
         foreach (var (workerId, count) in allocationCounts)
         {
             _allocations[workerId] = new (Child, Allocation)[count];
+            _allocationDays[workerId] = new (int, int)[count];
             allocationCounts[workerId] = 0;
         }
 
@@ -84,7 +89,9 @@ public sealed class WorkforceRecords
             {
                 if (allocation.WorkerId is { } workerId)
                 {
-                    _allocations[workerId][CollectionsMarshal.GetValueRefOrAddDefault(allocationCounts, workerId, out _)++] = (child, allocation);
+                    var at = CollectionsMarshal.GetValueRefOrAddDefault(allocationCounts, workerId, out _)++;
+                    _allocations[workerId][at] = (child, allocation);
+                    _allocationDays[workerId][at] = (allocation.StartDate.DayNumber, allocation.EndDate?.DayNumber ?? int.MaxValue);
                 }
             }
         }
@@ -108,9 +115,34 @@ public sealed class WorkforceRecords
     /// <summary>A worker's formal sessions, sessions not held, supervision actions and absences.</summary>
     public WorkerSupervisionRecords SupervisionOf(Worker worker) => _supervision.GetValueOrDefault(worker.Id, NoSupervision);
 
-    /// <summary>Every allocation of a child's case to the worker, with the child.</summary>
+    /// <summary>Every allocation of a child's case to the worker, with the child, in the snapshot's order of children;
+    /// a child's allocations to the worker are next to each other.</summary>
     public IReadOnlyList<(Child Child, Allocation Allocation)> AllocationsOf(int workerId) =>
         _allocations.TryGetValue(workerId, out var list) ? list : [];
+
+    /// <summary>The children with an allocation to the worker open on <paramref name="date"/>
+    /// (<see cref="Allocation.IsOpenOn"/>: both ends inclusive), each once, in the order of
+    /// <see cref="AllocationsOf"/>.</summary>
+    public IEnumerable<Child> AllocatedOn(int workerId, DateOnly date)
+    {
+        if (!_allocations.TryGetValue(workerId, out var allocations))
+        {
+            yield break;
+        }
+
+        var days = _allocationDays[workerId];
+        var day = date.DayNumber;
+        Child? last = null;
+        for (var i = 0; i < days.Length; i++)
+        {
+            // A child's allocations are next to each other, so a child already given is the last one given.
+            if (days[i].From <= day && day <= days[i].To && !ReferenceEquals(allocations[i].Child, last))
+            {
+                last = allocations[i].Child;
+                yield return last;
+            }
+        }
+    }
 
     /// <summary>The days on which the child's case was discussed in a formal supervision session held, in order.</summary>
     public IReadOnlyList<DateOnly> DiscussedInSupervision(int childId) =>
