@@ -196,8 +196,10 @@ public sealed class WorkforceAlertTests
         Caseloads.Of(worker, records, D(2025, 2, 28)).Should().Be(1);
         Caseloads.Of(worker, records, D(2025, 3, 3)).Should().Be(2);
         Caseloads.On(council.Snapshot(), D(2025, 3, 3))[worker.Id].Should().Be(2);
+        // A snapshot's workforce records are read once, when built: the ended allocation is read by a new snapshot.
         other.Allocations[0].EndDate = D(2025, 3, 3);
-        Caseloads.Of(worker, records, D(2025, 3, 4)).Should().Be(1, "an allocation's end date is its last day");
+        Caseloads.Of(worker, council.Snapshot().Workforce, D(2025, 3, 3)).Should().Be(2, "an allocation's end date is its last day");
+        Caseloads.Of(worker, council.Snapshot().Workforce, D(2025, 3, 4)).Should().Be(1, "an allocation's end date is its last day");
     }
 }
 

@@ -22,6 +22,40 @@ internal static class OpenPlans
         }
     }
 
+    /// <summary>Whether a child protection plan is open on the as-at date: what <see cref="Of"/> gives is not empty.</summary>
+    public static bool Any(Child child, AsAt asAt)
+    {
+        foreach (var episode in child.CinEpisodes)
+        {
+            foreach (var plan in episode.ChildProtectionPlans)
+            {
+                if (plan.IsOpenOn(asAt.Date))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a child in need plan is open on the as-at date: what <see cref="CinOf"/> gives is not empty.</summary>
+    public static bool AnyCin(Child child, AsAt asAt)
+    {
+        foreach (var episode in child.CinEpisodes)
+        {
+            foreach (var plan in episode.CinPlans)
+            {
+                if (plan.IsOpenOn(asAt.Date))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The child in need plans open on the as-at date.</summary>
     public static IEnumerable<CinPlan> CinOf(Child child, AsAt asAt)
     {
@@ -49,7 +83,10 @@ public sealed class ChildProtectionReviewOverdue : IChildRule
         "Working Together to Safeguard Children 2023, chapter 2; local child protection procedures",
         "the review conference's date is recorded", AlertSubject.Child, Counting.Days);
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.Any(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         foreach (var plan in OpenPlans.Of(child, asAt))
         {
@@ -80,7 +117,10 @@ public sealed class ChildProtectionVisitOverdue : IChildRule
         "Local standard for statutory visits (default every 10 working days); Annex A list 7",
         "a visit at which the child was seen is recorded", AlertSubject.Child, Counting.WorkingDays, "visits");
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.Any(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         if (!child.IsBornBy(asAt.Date))
         {
@@ -125,7 +165,10 @@ public sealed class ChildNotSeenAlone : IChildRule
         "Annex A list 7; Working Together to Safeguard Children 2023 (the child seen alone)",
         "a visit at which the child was seen alone is recorded", AlertSubject.Child, Counting.WorkingDays, "visits");
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.Any(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         var standards = asAt.Standards;
         if (child.DateOfBirth is not { } born || born.AddYears(standards.SeenAloneFromAge) > asAt.Date)
@@ -167,7 +210,10 @@ public sealed class LongChildProtectionPlan(int months, string id) : IChildRule
         months == 24 ? "DfE children in need statistics (plans lasting 2 years or more); Ofsted focused visit to St Helens, 2018" : "Local standard (default 18 months); Ofsted focused visit to St Helens, 2018",
         "a senior manager's review of the plan is recorded", AlertSubject.Child, Counting.Days);
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.Any(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         var point = months == 24 ? 24 : asAt.Standards.LongPlanMonths;
         foreach (var plan in OpenPlans.Of(child, asAt))
@@ -200,7 +246,10 @@ public sealed class RepeatChildProtectionPlan : IChildRule
         "DfE children in need statistics (second or subsequent child protection plans); Working Together to Safeguard Children 2023; local standard of 20 working days",
         "a senior manager's review of the new plan is recorded", AlertSubject.Child, Counting.WorkingDays);
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over before any list is made.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.Any(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         var plans = child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans).ToList();
         foreach (var plan in plans)
@@ -237,7 +286,10 @@ public sealed class PlanWithoutTimescales : IChildRule
         "Ofsted monitoring visit to Bury, 2022; focused visit to St Helens, 2018",
         "every outstanding action has a due date and the plan's contingency is recorded", AlertSubject.Child, Counting.Days, "plan actions");
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.Any(child, asAt) || OpenPlans.AnyCin(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         foreach (var plan in OpenPlans.Of(child, asAt))
         {
@@ -292,7 +344,10 @@ public sealed class PlanActionOverdue : IChildRule
         "Ofsted monitoring visit to Bury, 2022",
         "the action's completion is recorded, or its due date is revised in the plan", AlertSubject.Child, Counting.Days, "plan actions");
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.Any(child, asAt) || OpenPlans.AnyCin(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         foreach (var plan in OpenPlans.Of(child, asAt))
         {

@@ -6,7 +6,8 @@ namespace Sightline.Oversight.Workforce;
 /// <summary>A snapshot's workforce records indexed once for the supervision and caseload measures: each worker's
 /// formal sessions and absences in date order, each worker's allocations, and when each child's case was last
 /// discussed in formal supervision. Built on first use by <see cref="CouncilSnapshot.Workforce"/>; read-only
-/// after, so rules may share it across threads.</summary>
+/// after, so rules may share it across threads. It reads the records' dates once, when built: records changed after
+/// are seen by a new snapshot.</summary>
 public sealed class WorkforceRecords
 {
     private static readonly WorkerSupervisionRecords NoSupervision = new([], [], [], []);
