@@ -32,10 +32,10 @@ internal static class RuleText
     /// <summary>A date as a social worker writes it: "Monday 3 March 2025".</summary>
     public static string Day(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);
 
-    // "5 working days" and "5 days" for up to about three years late, written once each on first use: a council has
+    // "5 working days" and "5 days" for up to 10,000 days late (working or not), written once each on first use: a council has
     // hundreds of thousands of alerts, and most are a few days or weeks late.
-    private static readonly string?[] LateWorkingDays = new string?[1_000];
-    private static readonly string?[] LateDays = new string?[1_000];
+    private static readonly string?[] LateWorkingDays = new string?[10_000];
+    private static readonly string?[] LateDays = new string?[10_000];
 
     /// <summary>"5 working days" or "1 day".</summary>
     public static string Late(int overdue, Counting counting)

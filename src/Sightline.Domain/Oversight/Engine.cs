@@ -76,19 +76,22 @@ public static class OversightEngine
         // The ranges were judged in no fixed order, but the order below is total for any two alerts that are not about
         // the same child or worker under the same rule, and those come from one range, in the order the rule gave them.
         var all = alerts.SelectMany(a => a).ToArray();
-        var ordered = new Alert[all.Length];
-        var at = new int[all.Length];
+
+        // Sorted as keys held side by side, each with its alert's position last, so that alerts equal on every key keep
+        // the order they came in (as a stable sort would).
+        var ruleOrder = all.Select(a => a.Rule.Id).Distinct().Order(StringComparer.Ordinal).Select((id, rank) => (id, rank)).ToDictionary(r => r.id, r => r.rank);
+        var keys = new AlertKey[all.Length];
         for (var i = 0; i < all.Length; i++)
         {
-            at[i] = i;
+            var alert = all[i];
+            keys[i] = new AlertKey(alert.Severity, alert.Overdue, ruleOrder[alert.Rule.Id], alert.ChildId ?? long.MinValue, alert.WorkerId ?? long.MinValue, i);
         }
 
-        // Sorted as positions, with the position last, so that alerts equal on every key keep the order they came in
-        // (as a stable sort would).
-        Array.Sort(at, (x, y) => Compare(all[x], all[y]) is var c && c != 0 ? c : x.CompareTo(y));
-        for (var i = 0; i < at.Length; i++)
+        Array.Sort(keys);
+        var ordered = new Alert[all.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            ordered[i] = all[at[i]];
+            ordered[i] = all[keys[i].Position];
         }
 
         return new AlertReport(asAt.Date, ordered, gaps);
@@ -115,27 +118,36 @@ public static class OversightEngine
         return values;
     }
 
-    /// <summary>Most urgent first: severity, then time overdue, both descending; then rule, child and worker (an alert
-    /// with no child or worker before those with one).</summary>
-    private static int Compare(Alert a, Alert b)
+    /// <summary>An alert's place in the report, most urgent first: severity, then time overdue, both descending; then
+    /// rule (by identifier, ordinal), child and worker (an alert with none before those with one: long.MinValue stands for none,
+    /// below every identifier), and last its position as it came in.</summary>
+    private readonly record struct AlertKey(Severity Severity, int Overdue, int Rule, long Child, long Worker, int Position) : IComparable<AlertKey>
     {
-        var c = b.Severity.CompareTo(a.Severity);
-        if (c == 0)
+        public int CompareTo(AlertKey other)
         {
-            c = b.Overdue.CompareTo(a.Overdue);
-        }
+            var c = other.Severity.CompareTo(Severity);
+            if (c == 0)
+            {
+                c = other.Overdue.CompareTo(Overdue);
+            }
 
-        if (c == 0)
-        {
-            c = string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
-        }
+            if (c == 0)
+            {
+                c = Rule.CompareTo(other.Rule);
+            }
 
-        if (c == 0)
-        {
-            c = Nullable.Compare(a.ChildId, b.ChildId);
-        }
+            if (c == 0)
+            {
+                c = Child.CompareTo(other.Child);
+            }
 
-        return c != 0 ? c : Nullable.Compare(a.WorkerId, b.WorkerId);
+            if (c == 0)
+            {
+                c = Worker.CompareTo(other.Worker);
+            }
+
+            return c != 0 ? c : Position.CompareTo(other.Position);
+        }
     }
 
     private static IEnumerable<(int From, int To)> Partition(int count, int size)

@@ -183,8 +183,7 @@ public sealed class ChildNotSeenAlone : IChildRule
         }
 
         var planStart = plans.Min(p => p.StartDate);
-        var recent = child.Visits.Where(v => v.Kind == VisitKind.ChildProtection && v.ChildSeen && v.Date >= planStart && v.Date <= asAt.Date)
-            .OrderByDescending(v => v.Date).Take(standards.SeenAloneRecentVisits).ToList();
+        var recent = Recent(child.Visits, planStart, asAt.Date, standards.SeenAloneRecentVisits);
         if (recent.Count < standards.SeenAloneRecentVisits || recent.Exists(v => v.SeenAlone != false))
         {
             yield break;
@@ -194,6 +193,40 @@ public sealed class ChildNotSeenAlone : IChildRule
         var overdue = Math.Max(1, asAt.Calendar.CountWorkingDays(since, asAt.Date));
         yield return new Alert(Info, child.Id, null, since, overdue, Severities.For(overdue, Info.Counting),
             $"{Info.Name}. The child was seen on the last {recent.Count} visits, from {Day(since)} to {Day(recent[0].Date)}, but not alone at any of them. Clears when {Info.ClearsWhen}.");
+    }
+
+    /// <summary>The most recent child protection visits at which the child was seen, from <paramref name="from"/> to
+    /// <paramref name="to"/> inclusive, latest first, at most <paramref name="count"/> of them; visits on the same day
+    /// in the order recorded.</summary>
+    internal static List<Visit> Recent(List<Visit> visits, DateOnly from, DateOnly to, int count)
+    {
+        // A loop keeping the few latest: a child on a plan for years has hundreds of visits, and only these are read.
+        var recent = new List<Visit>(Math.Max(0, count) + 1);
+        foreach (var visit in visits)
+        {
+            if (visit.Kind != VisitKind.ChildProtection || !visit.ChildSeen || visit.Date < from || visit.Date > to)
+            {
+                continue;
+            }
+
+            // After every visit on the same day or later: those recorded first come first, as in a stable sort.
+            var at = recent.Count;
+            while (at > 0 && recent[at - 1].Date < visit.Date)
+            {
+                at--;
+            }
+
+            if (at < count)
+            {
+                recent.Insert(at, visit);
+                if (recent.Count > count)
+                {
+                    recent.RemoveAt(recent.Count - 1);
+                }
+            }
+        }
+
+        return recent;
     }
 }
 

@@ -158,7 +158,7 @@ public sealed class WorkforceRecords
             return null;
         }
 
-        var dates = new ArraySegment<DateOnly>(_discussedDates, _discussedStart[k], _discussedStart[k + 1] - _discussedStart[k]);
+        var dates = new ReadOnlySpan<DateOnly>(_discussedDates, _discussedStart[k], _discussedStart[k + 1] - _discussedStart[k]);
         var count = SortedDates.CountOnOrBefore(dates, date);
         return count > 0 ? dates[count - 1] : null;
     }
@@ -374,8 +374,34 @@ internal static class SortedDates
 {
     /// <summary>How many of the <paramref name="dates"/> are on or before <paramref name="date"/>: the index of the
     /// first one after it.</summary>
+    public static int CountOnOrBefore(ReadOnlySpan<DateOnly> dates, DateOnly date)
+    {
+        int low = 0, high = dates.Length;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (dates[mid] <= date)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>How many of the <paramref name="dates"/> are on or before <paramref name="date"/>: the index of the
+    /// first one after it.</summary>
     public static int CountOnOrBefore(IReadOnlyList<DateOnly> dates, DateOnly date)
     {
+        if (dates is DateOnly[] array)
+        {
+            return CountOnOrBefore(array.AsSpan(), date);
+        }
+
         int low = 0, high = dates.Count;
         while (low < high)
         {
