@@ -184,6 +184,29 @@ public sealed class WorkforceAlertTests
     }
 
     [Fact]
+    public void ACaseloadStaysOverTheCeilingWhenOneChildLeavesTheDayAnotherArrivesAndAChildMovedWithinTheWorkerCountsOnce()
+    {
+        var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));
+        // 0.1 FTE: a ceiling of 2 children.
+        var worker = council.Worker(D(2020, 6, 1), fte: 0.1m);
+        council.Child(worker, D(2025, 3, 3));
+        council.Child(worker, D(2025, 3, 3));
+        // A third from Monday 3 March to Sunday 9 March: over the ceiling from 3 March.
+        council.Child(worker, D(2025, 3, 3), allocatedTo: D(2025, 3, 9));
+        // Another from Monday 10 March, the day after the third's last: still 3, so over without a break. Its case
+        // moves team on Saturday 15 March with the same worker, the new allocation overlapping the old.
+        var moved = council.Child(worker, D(2025, 3, 10), allocatedTo: D(2025, 3, 20));
+        moved.Allocations.Add(new Allocation { Id = 9_001, ChildId = moved.Id, TeamId = 2, WorkerId = worker.Id, StartDate = D(2025, 3, 15), Reason = AllocationReason.TeamTransfer });
+
+        var records = council.Snapshot().Workforce;
+        Caseloads.Of(worker, records, D(2025, 3, 16)).Should().Be(3, "the moved child has two allocations open but counts once");
+        records.AllocatedOn(worker.Id, D(2025, 3, 16)).Should().HaveCount(3).And.OnlyHaveUniqueItems();
+        Caseloads.OverCeilingSince(worker, records, D(2025, 3, 25), LocalStandards.Defaults).Should().Be(D(2025, 3, 3));
+        var alert = Run(new CaseloadOverCeiling(), council, worker, D(2025, 3, 25)).Single();
+        (alert.Due, alert.Overdue).Should().Be((D(2025, 3, 3), 22));
+    }
+
+    [Fact]
     public void CaseloadsCountEachChildOnceOnTheDate()
     {
         var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));
