@@ -33,6 +33,20 @@ public sealed class WorkforceRecords
         Teams = snapshot.Teams.ToDictionary(t => t.Id);
         Services = snapshot.Services.ToDictionary(s => s.Id);
 
+        // Three independent walks over millions of records, for England: the sessions by worker and the days each
+        // child was discussed on other cores while this thread indexes the allocations.
+        var supervision = Task.Run(() => IndexSupervision(snapshot));
+        var discussed = Task.Run(() => DiscussionDates(snapshot.Supervision));
+        IndexAllocations(snapshot);
+        supervision.GetAwaiter().GetResult();
+        (_discussedStart, _discussedDates, _discussedIndex, _discussedBase) = discussed.GetAwaiter().GetResult();
+        RecordsBegin = snapshot.Supervision.Count == 0 ? null : snapshot.Supervision.Min(s => s.Date);
+        RecordsEnd = snapshot.Supervision.Count == 0 ? null : snapshot.Supervision.Max(s => s.Date);
+    }
+
+    /// <summary>Each worker's sessions held and not held, actions and merged absences.</summary>
+    private void IndexSupervision(CouncilSnapshot snapshot)
+    {
         foreach (var group in snapshot.Supervision.GroupBy(s => s.WorkerId))
         {
             var held = new List<DateOnly>();
@@ -62,8 +76,11 @@ public sealed class WorkforceRecords
                 _supervision[worker.Id] = new WorkerSupervisionRecords([], [], [], MergedAbsences(worker));
             }
         }
+    }
 
-        (_discussedStart, _discussedDates, _discussedIndex, _discussedBase) = DiscussionDates(snapshot.Supervision);
+    /// <summary>Each worker's allocations, with their days.</summary>
+    private void IndexAllocations(CouncilSnapshot snapshot)
+    {
         // Counted first, then filled, so that each worker's allocations are one array of exactly their number.
         var allocationCounts = new Dictionary<int, int>();
         foreach (var child in snapshot.Children)
@@ -96,9 +113,6 @@ public sealed class WorkforceRecords
                 }
             }
         }
-
-        RecordsBegin = snapshot.Supervision.Count == 0 ? null : snapshot.Supervision.Min(s => s.Date);
-        RecordsEnd = snapshot.Supervision.Count == 0 ? null : snapshot.Supervision.Max(s => s.Date);
     }
 
     public CouncilSnapshot Snapshot { get; }
