@@ -29,8 +29,25 @@ internal static class RuleText
     // The invariant culture names days and months in English, which is what the product speaks.
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
+    // Each day from 1 January 1990 to 31 December 2099 written once, on first use: every alert names a day or two, and
+    // a council's alerts name a few thousand different days.
+    private static readonly int FirstDayKept = new DateOnly(1990, 1, 1).DayNumber;
+    private static readonly string?[] DaysWritten = new string?[new DateOnly(2100, 1, 1).DayNumber - FirstDayKept];
+
     /// <summary>A date as a social worker writes it: "Monday 3 March 2025".</summary>
-    public static string Day(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);
+    public static string Day(DateOnly date)
+    {
+        var k = date.DayNumber - FirstDayKept;
+        if ((uint)k >= (uint)DaysWritten.Length)
+        {
+            return Write(date);
+        }
+
+        // Two threads may both write one; they write the same text.
+        return DaysWritten[k] ??= Write(date);
+
+        static string Write(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);
+    }
 
     // "5 working days" and "5 days" for up to 10,000 days late (working or not), written once each on first use: a council has
     // hundreds of thousands of alerts, and most are a few days or weeks late.

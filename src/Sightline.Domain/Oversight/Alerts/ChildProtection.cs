@@ -408,7 +408,8 @@ public sealed class PlanActionOverdue : IChildRule
     /// <summary>The alert for one action of an open plan, or none.</summary>
     private Alert? Judge(Child child, AsAt asAt, PlanAction action)
     {
-        if (action.DueDate is not { } due || (action.CompletedDate is { } done && done <= asAt.Date))
+        // Not late until the day after it was due: passed over before its text is written.
+        if (action.DueDate is not { } due || due >= asAt.Date || (action.CompletedDate is { } done && done <= asAt.Date))
         {
             return null;
         }

@@ -86,8 +86,8 @@ public static class SupervisionCompliance
                 .OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase).ThenBy(w => w.StaffId, StringComparer.Ordinal).ToList();
             var due = DueOutcomes.For(snapshot, calendar, standards, until);
             var indices = group.ToArray();
-            var cases = Cases(records, workers, [.. indices.Select(i => periods[i])], calendar, standards);
-            Parallel.For(0, indices.Length, j => byPeriod[indices[j]] = Lines(snapshot, records, workers, due, until, periods[indices[j]], cases[j]));
+            var figures = WorkerFigures(records, workers, [.. indices.Select(i => periods[i])], calendar, standards);
+            Parallel.For(0, indices.Length, j => byPeriod[indices[j]] = Lines(snapshot, records, workers, due, until, periods[indices[j]], figures[j]));
         }
 
         return [.. byPeriod.SelectMany(l => l)];
@@ -112,27 +112,30 @@ public static class SupervisionCompliance
     private static bool InPostDuring(Worker worker, Period period) =>
         worker.StartDate <= period.To && (worker.LeavingDate is null || worker.LeavingDate >= period.From);
 
-    /// <summary>Each worker's case supervision as at the end of each period in which they were in post: the figures for
-    /// period j and worker k are [j][k]. Taken a worker at a time, on every core, with all the periods together, so that
-    /// the worker's children are read from memory once for all the periods.</summary>
-    private static CaseSupervisionFigures[][] Cases(WorkforceRecords records, List<Worker> workers, Period[] periods, WorkingDayCalendar calendar, LocalStandards standards)
+    /// <summary>Each worker's case supervision as at the end of each period in which they were in post, and their
+    /// supervision actions in it: the figures for period j and worker k are [j][k]. Taken a worker at a time, on every
+    /// core, with all the periods together, so that the worker's children and actions are read from memory once for
+    /// all the periods.</summary>
+    private static (CaseSupervisionFigures Cases, ActionFigures Actions)[][] WorkerFigures(WorkforceRecords records, List<Worker> workers, Period[] periods,
+        WorkingDayCalendar calendar, LocalStandards standards)
     {
         var asAt = periods.Select(p => new AsAt(p.To, calendar, standards)).ToArray();
-        var cases = periods.Select(_ => new CaseSupervisionFigures[workers.Count]).ToArray();
+        var figures = periods.Select(_ => new (CaseSupervisionFigures, ActionFigures)[workers.Count]).ToArray();
         Parallel.For(0, workers.Count, k =>
         {
+            var supervision = records.SupervisionOf(workers[k]);
             for (var j = 0; j < periods.Length; j++)
             {
                 if (InPostDuring(workers[k], periods[j]))
                 {
-                    cases[j][k] = CaseSupervision.Figures(workers[k], records, asAt[j]);
+                    figures[j][k] = (CaseSupervision.Figures(workers[k], records, asAt[j]), Actions(supervision, periods[j]));
                 }
             }
         });
-        return cases;
+        return figures;
     }
 
-    private static List<ComplianceLine> Lines(CouncilSnapshot snapshot, WorkforceRecords records, List<Worker> workers, DueOutcomes due, DateOnly until, Period period, CaseSupervisionFigures[] workerCases)
+    private static List<ComplianceLine> Lines(CouncilSnapshot snapshot, WorkforceRecords records, List<Worker> workers, DueOutcomes due, DateOnly until, Period period, (CaseSupervisionFigures Cases, ActionFigures Actions)[] workerFigures)
     {
         var workerLines = new List<ComplianceLine>();
         for (var k = 0; k < workers.Count; k++)
@@ -144,10 +147,10 @@ public static class SupervisionCompliance
             }
 
             var sessions = due.Of(worker).In(period, until);
-            var cases = workerCases[k];
+            var (cases, actions) = workerFigures[k];
 
             workerLines.Add(new ComplianceLine(OrganisationLevel.Worker, worker.Name, worker, worker.TeamId, records.ServiceOf(worker.TeamId)?.Id, period,
-                sessions, cases, Actions(records.SupervisionOf(worker), period), 1));
+                sessions, cases, actions, 1));
         }
 
         var teamLines = workerLines.GroupBy(l => l.TeamId!.Value)
