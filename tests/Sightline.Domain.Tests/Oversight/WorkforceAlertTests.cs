@@ -207,6 +207,27 @@ public sealed class WorkforceAlertTests
     }
 
     [Fact]
+    public void AllocationsAreFoundForWorkersWhateverTheirIdentifiers()
+    {
+        var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));
+        var near = council.Worker(D(2020, 6, 1));
+        var far = council.Worker(D(2020, 6, 1));
+        far.Id = 5_000_000;
+        var first = council.Child(near, D(2025, 3, 3));
+        var second = council.Child(far, D(2025, 3, 3));
+        var third = council.Child(far, D(2025, 3, 10));
+        // An allocation to a worker not in the workforce records (a leaver's record not loaded).
+        third.Allocations.Add(new Allocation { Id = 9_002, ChildId = third.Id, TeamId = 1, WorkerId = 77, StartDate = D(2025, 1, 6), EndDate = D(2025, 3, 9) });
+
+        var records = council.Snapshot().Workforce;
+        records.AllocationsOf(near.Id).Select(a => a.Child).Should().Equal(first);
+        records.AllocationsOf(far.Id).Select(a => a.Child).Should().Equal(second, third);
+        records.AllocationsOf(77).Select(a => a.Child).Should().Equal(third);
+        records.AllocatedOn(far.Id, D(2025, 3, 7)).Should().Equal(second);
+        records.AllocatedOn(77, D(2025, 3, 10)).Should().BeEmpty("the allocation ended the day before");
+    }
+
+    [Fact]
     public void CaseloadsCountEachChildOnceOnTheDate()
     {
         var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));

@@ -81,24 +81,51 @@ public sealed class WorkforceRecords
     /// <summary>Each worker's allocations, with their days.</summary>
     private void IndexAllocations(CouncilSnapshot snapshot)
     {
+        // Each worker has a slot: workers' identifiers are usually a run of numbers, and each is then its own slot
+        // (its identifier less the lowest); an identifier outside the run, or any when they are spread far apart, gets
+        // one from a dictionary. Two dictionary look-ups for each of England's millions of allocations cost more than
+        // the rest of the walk.
+        var (low, high) = snapshot.Workers.Count == 0 ? (0, -1) : (snapshot.Workers.Min(w => w.Id), snapshot.Workers.Max(w => w.Id));
+        var run = (long)high - low + 1 <= Math.Max(4_096, 4L * snapshot.Workers.Count) ? high - low + 1 : 0;
+        var others = new Dictionary<int, int>();
+        var counts = new List<int>(new int[run]);
+
+        int Slot(int workerId)
+        {
+            if ((uint)(workerId - low) < (uint)run)
+            {
+                return workerId - low;
+            }
+
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(others, workerId, out var known);
+            if (!known)
+            {
+                slot = counts.Count;
+                counts.Add(0);
+            }
+
+            return slot;
+        }
+
         // Counted first, then filled, so that each worker's allocations are one array of exactly their number.
-        var allocationCounts = new Dictionary<int, int>();
         foreach (var child in snapshot.Children)
         {
             foreach (var allocation in child.Allocations)
             {
                 if (allocation.WorkerId is { } workerId)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(allocationCounts, workerId, out _)++;
+                    counts[Slot(workerId)]++;
                 }
             }
         }
 
-        foreach (var (workerId, count) in allocationCounts)
+        var allocations = new (Child, Allocation)[counts.Count][];
+        var days = new (int, int)[counts.Count][];
+        var filled = new int[counts.Count];
+        for (var slot = 0; slot < counts.Count; slot++)
         {
-            _allocations[workerId] = new (Child, Allocation)[count];
-            _allocationDays[workerId] = new (int, int)[count];
-            allocationCounts[workerId] = 0;
+            allocations[slot] = counts[slot] == 0 ? [] : new (Child, Allocation)[counts[slot]];
+            days[slot] = counts[slot] == 0 ? [] : new (int, int)[counts[slot]];
         }
 
         foreach (var child in snapshot.Children)
@@ -107,11 +134,25 @@ public sealed class WorkforceRecords
             {
                 if (allocation.WorkerId is { } workerId)
                 {
-                    var at = CollectionsMarshal.GetValueRefOrAddDefault(allocationCounts, workerId, out _)++;
-                    _allocations[workerId][at] = (child, allocation);
-                    _allocationDays[workerId][at] = (allocation.StartDate.DayNumber, allocation.EndDate?.DayNumber ?? int.MaxValue);
+                    var slot = Slot(workerId);
+                    var at = filled[slot]++;
+                    allocations[slot][at] = (child, allocation);
+                    days[slot][at] = (allocation.StartDate.DayNumber, allocation.EndDate?.DayNumber ?? int.MaxValue);
                 }
             }
+        }
+
+        for (var slot = 0; slot < run; slot++)
+        {
+            if (counts[slot] > 0)
+            {
+                (_allocations[low + slot], _allocationDays[low + slot]) = (allocations[slot], days[slot]);
+            }
+        }
+
+        foreach (var (workerId, slot) in others)
+        {
+            (_allocations[workerId], _allocationDays[workerId]) = (allocations[slot], days[slot]);
         }
     }
 
