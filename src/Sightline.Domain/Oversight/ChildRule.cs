@@ -29,12 +29,46 @@ internal static class RuleText
     // The invariant culture names days and months in English, which is what the product speaks.
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
+    // Each day from 1 January 1990 to 31 December 2099 written once, on first use: every alert names a day or two, and
+    // a council's alerts name a few thousand different days.
+    private static readonly int FirstDayKept = new DateOnly(1990, 1, 1).DayNumber;
+    private static readonly string?[] DaysWritten = new string?[new DateOnly(2100, 1, 1).DayNumber - FirstDayKept];
+
     /// <summary>A date as a social worker writes it: "Monday 3 March 2025".</summary>
-    public static string Day(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);
+    public static string Day(DateOnly date)
+    {
+        var k = date.DayNumber - FirstDayKept;
+        if ((uint)k >= (uint)DaysWritten.Length)
+        {
+            return Write(date);
+        }
+
+        // Two threads may both write one; they write the same text.
+        return DaysWritten[k] ??= Write(date);
+
+        static string Write(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);
+    }
+
+    // "5 working days" and "5 days" for up to 10,000 days late (working or not), written once each on first use: a council has
+    // hundreds of thousands of alerts, and most are a few days or weeks late.
+    private static readonly string?[] LateWorkingDays = new string?[10_000];
+    private static readonly string?[] LateDays = new string?[10_000];
 
     /// <summary>"5 working days" or "1 day".</summary>
-    public static string Late(int overdue, Counting counting) =>
-        $"{overdue} {(counting == Counting.WorkingDays ? "working day" : "day")}{(overdue == 1 ? "" : "s")}";
+    public static string Late(int overdue, Counting counting)
+    {
+        var known = counting == Counting.WorkingDays ? LateWorkingDays : LateDays;
+        if (overdue < 0 || overdue >= known.Length)
+        {
+            return Write(overdue, counting);
+        }
+
+        // Two threads may both write one; they write the same text.
+        return known[overdue] ??= Write(overdue, counting);
+
+        static string Write(int overdue, Counting counting) =>
+            $"{overdue} {(counting == Counting.WorkingDays ? "working day" : "day")}{(overdue == 1 ? "" : "s")}";
+    }
 
     /// <summary>An alert for something due on <paramref name="due"/> and not done by the as-at date, or none if not yet late.</summary>
     public static Alert? Overdue(RuleInfo rule, Child child, DateOnly due, AsAt asAt, string whatHappened) =>
@@ -52,6 +86,20 @@ internal static class RuleText
 
         return new Alert(rule, childId, workerId, due, overdue, Severities.For(overdue, rule.Counting),
             $"{rule.Name} by {Late(overdue, rule.Counting)}. {whatHappened} Clears when {rule.ClearsWhen}.");
+    }
+
+    /// <summary>Whether an episode is open on the as-at date: <see cref="OpenEpisodes"/> is not empty.</summary>
+    public static bool AnyOpenEpisode(Child child, AsAt asAt)
+    {
+        foreach (var episode in child.CinEpisodes)
+        {
+            if (episode.IsOpenOn(asAt.Date))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The episodes open on the as-at date.</summary>

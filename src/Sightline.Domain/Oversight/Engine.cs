@@ -29,10 +29,11 @@ public static class OversightEngine
         workerRules ??= rules is null ? RuleCatalogue.WorkerRules : [];
         rules ??= RuleCatalogue.ChildRules;
         var runnable = rules.Where(r => !snapshot.Coverage.MissingFor(r.Info).Any()).ToArray();
+        var workerRunnable = workerRules.Where(r => !snapshot.Coverage.MissingFor(r.Info).Any()).ToArray();
         var alerts = new ConcurrentBag<Alert[]>();
 
         // Children are independent, so they are judged in parallel; each child's alerts stay together.
-        Parallel.ForEach(Partition(snapshot.Children), range =>
+        Parallel.ForEach(Partition(snapshot.Children.Count, 2_000), range =>
         {
             var found = new List<Alert>();
             for (var i = range.From; i < range.To; i++)
@@ -46,21 +47,24 @@ public static class OversightEngine
             alerts.Add([.. found]);
         });
 
-        // Workers are few beside children, and each worker rule reads the shared workforce records.
-        var workerRunnable = workerRules.Where(r => !snapshot.Coverage.MissingFor(r.Info).Any()).ToArray();
+        // Workers too, in smaller ranges: each reads the shared workforce records, built once before they start, and
+        // a worker's allocations, supervision and caseload take far longer to judge than a child's record.
         if (workerRunnable.Length > 0)
         {
             var records = snapshot.Workforce;
-            var found = new List<Alert>();
-            foreach (var worker in snapshot.Workers)
+            Parallel.ForEach(Partition(snapshot.Workers.Count, 100), range =>
             {
-                foreach (var rule in workerRunnable)
+                var found = new List<Alert>();
+                for (var i = range.From; i < range.To; i++)
                 {
-                    found.AddRange(rule.Evaluate(worker, records, asAt));
+                    foreach (var rule in workerRunnable)
+                    {
+                        found.AddRange(rule.Evaluate(snapshot.Workers[i], records, asAt));
+                    }
                 }
-            }
 
-            alerts.Add([.. found]);
+                alerts.Add([.. found]);
+            });
         }
 
         var notRun = rules.Except(runnable).Select(r => r.Info).Concat(workerRules.Except(workerRunnable).Select(r => r.Info)).ToList();
@@ -69,10 +73,27 @@ public static class OversightEngine
         var gaps = notRun
             .Select(r => new CoverageGap(r, string.Join(" and ", snapshot.Coverage.MissingFor(r)), openCases, workersInPost))
             .ToList();
-        var ordered = alerts.SelectMany(a => a)
-            .OrderByDescending(a => a.Severity).ThenByDescending(a => a.Overdue).ThenBy(a => a.Rule.Id, StringComparer.Ordinal)
-            .ThenBy(a => a.ChildId).ThenBy(a => a.WorkerId)
-            .ToList();
+        // The ranges were judged in no fixed order, but the order below is total for any two alerts that are not about
+        // the same child or worker under the same rule, and those come from one range, in the order the rule gave them.
+        var all = alerts.SelectMany(a => a).ToArray();
+
+        // Sorted as keys held side by side, each with its alert's position last, so that alerts equal on every key keep
+        // the order they came in (as a stable sort would).
+        var ruleOrder = all.Select(a => a.Rule.Id).Distinct().Order(StringComparer.Ordinal).Select((id, rank) => (id, rank)).ToDictionary(r => r.id, r => r.rank);
+        var keys = new AlertKey[all.Length];
+        for (var i = 0; i < all.Length; i++)
+        {
+            var alert = all[i];
+            keys[i] = new AlertKey(alert.Severity, alert.Overdue, ruleOrder[alert.Rule.Id], alert.ChildId ?? long.MinValue, alert.WorkerId ?? long.MinValue, i);
+        }
+
+        Array.Sort(keys);
+        var ordered = new Alert[all.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            ordered[i] = all[keys[i].Position];
+        }
+
         return new AlertReport(asAt.Date, ordered, gaps);
     }
 
@@ -97,12 +118,43 @@ public static class OversightEngine
         return values;
     }
 
-    private static IEnumerable<(int From, int To)> Partition(IReadOnlyList<Child> children)
+    /// <summary>An alert's place in the report, most urgent first: severity, then time overdue, both descending; then
+    /// rule (by identifier, ordinal), child and worker (an alert with none before those with one: long.MinValue stands for none,
+    /// below every identifier), and last its position as it came in.</summary>
+    private readonly record struct AlertKey(Severity Severity, int Overdue, int Rule, long Child, long Worker, int Position) : IComparable<AlertKey>
     {
-        const int size = 2_000;
-        for (var from = 0; from < children.Count; from += size)
+        public int CompareTo(AlertKey other)
         {
-            yield return (from, Math.Min(children.Count, from + size));
+            var c = other.Severity.CompareTo(Severity);
+            if (c == 0)
+            {
+                c = other.Overdue.CompareTo(Overdue);
+            }
+
+            if (c == 0)
+            {
+                c = Rule.CompareTo(other.Rule);
+            }
+
+            if (c == 0)
+            {
+                c = Child.CompareTo(other.Child);
+            }
+
+            if (c == 0)
+            {
+                c = Worker.CompareTo(other.Worker);
+            }
+
+            return c != 0 ? c : Position.CompareTo(other.Position);
+        }
+    }
+
+    private static IEnumerable<(int From, int To)> Partition(int count, int size)
+    {
+        for (var from = 0; from < count; from += size)
+        {
+            yield return (from, Math.Min(count, from + size));
         }
     }
 }

@@ -34,7 +34,7 @@ internal static class BenchEngineCommand
         };
         var asAt = Terminal.DateOption("--as-at", $"The date to judge by (default {CouncilGenerator.DefaultEnd:yyyy-MM-dd}, the synthetic council's last day).");
         var runs = new Option<int>("--runs") { Description = "How many times to measure, each in a new process.", DefaultValueFactory = _ => 3 };
-        var detail = new Option<bool>("--detail") { Description = "Also time each table read, each rule and each indicator, in the first run." };
+        var detail = new Option<bool>("--detail") { Description = "Also time each table read, every rule together, supervision compliance, and each rule and each indicator alone, in the first run." };
         var measure = new Option<bool>("--measure") { Hidden = true, Description = "Measure once in this process and print the figures (used by the benchmark itself)." };
 
         var command = new Command("engine", "Time the oversight engine on a whole council: loading its snapshot, judging every alert rule as at a date, " +
@@ -133,14 +133,14 @@ internal static class BenchEngineCommand
         }
 
         var first = results[0];
-        if (results.Exists(r => r.Fingerprint != first.Fingerprint || r.AlertCount != first.AlertCount))
+        if (results.Exists(r => r.Fingerprint != first.Fingerprint || r.AlertCount != first.AlertCount || r.ComplianceFingerprint != first.ComplianceFingerprint))
         {
-            throw new InvalidOperationException("The runs did not all find the same alerts and indicators: " +
-                                                string.Join(", ", results.Select(r => $"{r.AlertCount:N0} alerts ({r.Fingerprint})")) + ".");
+            throw new InvalidOperationException("The runs did not all find the same alerts, indicators and supervision compliance: " +
+                                                string.Join(", ", results.Select(r => $"{r.AlertCount:N0} alerts ({r.Fingerprint}, compliance {r.ComplianceFingerprint})")) + ".");
         }
 
         Console.WriteLine();
-        Console.WriteLine($"Every run found the same results: {first.AlertCount:N0} alerts, {first.IndicatorValues:N0} indicator values and {first.ComplianceLines:N0} lines of supervision compliance, fingerprint {first.Fingerprint}.");
+        Console.WriteLine($"Every run found the same results: {first.AlertCount:N0} alerts, {first.IndicatorValues:N0} indicator values and {first.ComplianceLines:N0} lines of supervision compliance, fingerprint {first.Fingerprint} (supervision compliance {first.ComplianceFingerprint}).");
         Console.WriteLine($"Load {Range(results.Select(r => r.Load))} s; alerts, indicators and supervision compliance {Range(results.Select(r => r.All))} s " +
                           $"(again {Range(results.Select(r => r.Again))} s); peak working set {Range(results.Select(r => r.Peak / 1024.0 / 1024 / 1024))} GiB.");
         Console.WriteLine($"Load average (1, 5, 15 minutes): {loadBefore} before, {BenchMachine.LoadAverage()} after.");
@@ -230,13 +230,15 @@ internal static class BenchEngineCommand
         IReadOnlyList<IndicatorValue>? values = OversightEngine.Indicators(snapshot, periods, AsAtEnd);
         var indicators = timer.Elapsed;
         timer.Restart();
-        var complianceLines = SupervisionCompliance.Compute(snapshot, periods, calendar).Count;
+        IReadOnlyList<ComplianceLine>? compliance = SupervisionCompliance.Compute(snapshot, periods, calendar);
         var supervision = timer.Elapsed;
         var workCpu = Cpu() - cpu;
         var workGcPause = GC.GetTotalPauseDuration() - gcPause;
         var workCollections = string.Join(", ", collections.Select((before, generation) => GC.CollectionCount(generation) - before));
         var fingerprint = OversightResults.Fingerprint(report, values);
-        var (alertCount, valueCount) = (report.Alerts.Count, values.Count);
+        var complianceFingerprint = OversightResults.Fingerprint(compliance);
+        var (alertCount, valueCount, complianceLines) = (report.Alerts.Count, values.Count, compliance.Count);
+        compliance = null;
         report = null;
         values = null;
 
@@ -246,9 +248,9 @@ internal static class BenchEngineCommand
 
         timer.Restart();
         var again = OversightResults.Fingerprint(OversightEngine.Alerts(snapshot, asAt), OversightEngine.Indicators(snapshot, periods, AsAtEnd));
-        _ = SupervisionCompliance.Compute(snapshot, periods, calendar);
+        var complianceAgain = OversightResults.Fingerprint(SupervisionCompliance.Compute(snapshot, periods, calendar));
         var second = timer.Elapsed;
-        if (again != fingerprint)
+        if (again != fingerprint || complianceAgain != complianceFingerprint)
         {
             throw new InvalidOperationException("Judging the same snapshot twice gave different results.");
         }
@@ -260,7 +262,7 @@ internal static class BenchEngineCommand
 
         BenchProcess.Report(("load", Invariant(load)), ("load-cpu", Invariant(loadCpu)), ("alerts", Invariant(alerts)), ("indicators", Invariant(indicators)),
             ("supervision", Invariant(supervision)), ("compliance-lines", complianceLines), ("work-cpu", Invariant(workCpu)), ("work-gc-pause", Invariant(workGcPause)), ("work-collections", workCollections), ("again", Invariant(second)),
-            ("alert-count", alertCount), ("indicator-values", valueCount), ("fingerprint", fingerprint),
+            ("alert-count", alertCount), ("indicator-values", valueCount), ("fingerprint", fingerprint), ("compliance-fingerprint", complianceFingerprint),
             ("records", tables.Sum(t => (long)t.Rows)), ("load-peak", loadPeak), ("peak", peak));
         return 0;
     }
@@ -286,6 +288,8 @@ internal static class BenchEngineCommand
             timings.Add((name, count, timer.Elapsed, cpu() - before));
         }
 
+        Time("every rule (alerts)", () => OversightEngine.Alerts(snapshot, asAt).Alerts.Count);
+        Time("supervision compliance", () => SupervisionCompliance.Compute(snapshot, periods, asAt.Calendar).Count);
         foreach (var rule in RuleCatalogue.ChildRules)
         {
             Time("rule " + rule.Info.Id, () => OversightEngine.Alerts(snapshot, asAt, [rule]).Alerts.Count);
@@ -310,13 +314,13 @@ internal static class BenchEngineCommand
         }
     }
 
-    private sealed record Figures(double Load, double LoadCpu, double Alerts, double Indicators, double Supervision, int ComplianceLines, double WorkCpu, double WorkGcPause, string WorkCollections, double Again, int AlertCount, int IndicatorValues, string Fingerprint, long Records, long LoadPeak, long Peak, double Process)
+    private sealed record Figures(double Load, double LoadCpu, double Alerts, double Indicators, double Supervision, int ComplianceLines, double WorkCpu, double WorkGcPause, string WorkCollections, double Again, int AlertCount, int IndicatorValues, string Fingerprint, string ComplianceFingerprint, long Records, long LoadPeak, long Peak, double Process)
     {
         public static Figures From(Dictionary<string, string> values)
         {
             double D(string name) => double.Parse(values[name], CultureInfo.InvariantCulture);
             long L(string name) => long.Parse(values[name], CultureInfo.InvariantCulture);
-            return new Figures(D("load"), D("load-cpu"), D("alerts"), D("indicators"), D("supervision"), (int)L("compliance-lines"), D("work-cpu"), D("work-gc-pause"), values["work-collections"], D("again"), (int)L("alert-count"), (int)L("indicator-values"), values["fingerprint"],
+            return new Figures(D("load"), D("load-cpu"), D("alerts"), D("indicators"), D("supervision"), (int)L("compliance-lines"), D("work-cpu"), D("work-gc-pause"), values["work-collections"], D("again"), (int)L("alert-count"), (int)L("indicator-values"), values["fingerprint"], values["compliance-fingerprint"],
                 L("records"), L("load-peak"), L("peak"), D("process-seconds"));
         }
 
@@ -375,6 +379,11 @@ internal static class OversightResults
 
     /// <summary>A short hash of <see cref="Lines"/>.</summary>
     public static string Fingerprint(AlertReport report, IReadOnlyList<IndicatorValue> values) => Hash(Lines(report, values));
+
+    /// <summary>A short hash of every line of supervision compliance, in order: who it is about, the period and every
+    /// figure. Two runs with equal hashes found exactly the same lines.</summary>
+    public static string Fingerprint(IReadOnlyList<ComplianceLine> lines) => Hash(lines.Select(l => FormattableString.Invariant(
+        $"{l.Level}|{l.Name}|{l.Worker?.Id}|{l.TeamId}|{l.ServiceId}|{l.Period.From:yyyy-MM-dd}|{l.Period.To:yyyy-MM-dd}|{l.Sessions}|{l.Cases}|{l.Actions}|{l.Workers}")));
 
     /// <summary>The first 16 hexadecimal digits of the SHA-256 of the lines joined by line feeds, hashed a line at a time
     /// (the england council has a quarter of a million alerts).</summary>

@@ -125,6 +125,45 @@ public sealed class ChildNotSeenAloneTests
     }
 
     [Fact]
+    public void TheLastThreeVisitsAreTakenByDateWhateverOrderTheyWereRecordedIn()
+    {
+        var child = Child(born: D(2017, 1, 1));
+        Plan(Episode(child, D(2025, 1, 2)), D(2025, 1, 15));
+        Visit(child, D(2025, 3, 3));
+        Visit(child, D(2025, 1, 20), alone: true);
+        Visit(child, D(2025, 2, 17));
+        Visit(child, D(2025, 2, 3));
+        // Before the plan began, and after the as-at date: neither counts.
+        Visit(child, D(2025, 1, 10));
+        Visit(child, D(2025, 3, 11), alone: true);
+        var alert = _rule.Alerts(child, D(2025, 3, 10)).Single();
+        alert.Explanation.Should().Contain("from Monday 3 February 2025 to Monday 3 March 2025");
+        (alert.Due, alert.Overdue).Should().Be((D(2025, 2, 3), 25), "25 working days from Monday 3 February to Monday 10 March");
+    }
+
+    [Fact]
+    public void OfTwoVisitsOnOneDayTheOneRecordedFirstCountsAmongTheLastThree()
+    {
+        // Visits on 17 February and 3 March, and two on 3 February: the last three are those two and the 3 February
+        // visit recorded first.
+        var aloneFirst = Child(born: D(2017, 1, 1));
+        Plan(Episode(aloneFirst, D(2025, 1, 2)), D(2025, 1, 15));
+        Visit(aloneFirst, D(2025, 2, 3), alone: true);
+        Visit(aloneFirst, D(2025, 2, 3));
+        Visit(aloneFirst, D(2025, 2, 17));
+        Visit(aloneFirst, D(2025, 3, 3));
+        _rule.Alerts(aloneFirst, D(2025, 3, 10)).Should().BeEmpty();
+
+        var aloneSecond = Child(born: D(2017, 1, 1));
+        Plan(Episode(aloneSecond, D(2025, 1, 2)), D(2025, 1, 15));
+        Visit(aloneSecond, D(2025, 2, 3));
+        Visit(aloneSecond, D(2025, 2, 3), alone: true);
+        Visit(aloneSecond, D(2025, 2, 17));
+        Visit(aloneSecond, D(2025, 3, 3));
+        _rule.Alerts(aloneSecond, D(2025, 3, 10)).Should().ContainSingle();
+    }
+
+    [Fact]
     public void AChildUnderFourIsNotExpectedToBeSeenAlone()
     {
         var child = Child(born: D(2022, 6, 1));

@@ -56,4 +56,23 @@ public sealed class EngineTests
         alerts.Should().HaveCountGreaterThan(1);
         alerts.Select(a => a.Severity).Should().BeInDescendingOrder();
     }
+
+    [Fact]
+    public void AlertsEquallyUrgentComeByChildWhateverOrderTheChildrenAreIn()
+    {
+        // Two children on plans since Wednesday 15 January, never visited, listed higher identifier first: the same
+        // alerts, equally late, for each.
+        var first = Child();
+        var second = Child();
+        Plan(Episode(first, D(2025, 1, 2)), D(2025, 1, 15));
+        Plan(Episode(second, D(2025, 1, 2)), D(2025, 1, 15));
+        var snapshot = new CouncilSnapshot(null, [second, first], [], [], new DataCoverage(new HashSet<string> { "visits" }));
+        var alerts = OversightEngine.Alerts(snapshot, On(D(2025, 6, 2))).Alerts;
+
+        // The visit was due by Wednesday 29 January: 84 working days late (Easter and two May bank holidays left out),
+        // critical. The review was due by Tuesday 15 April: 48 days late, high. Each child's, by identifier.
+        alerts.Select(a => (a.Rule.Id, a.ChildId, a.Overdue)).Should().Equal(
+            ("cp-visit-overdue", first.Id, 84), ("cp-visit-overdue", second.Id, 84),
+            ("cp-review-overdue", first.Id, 48), ("cp-review-overdue", second.Id, 48));
+    }
 }

@@ -16,6 +16,31 @@ public sealed class SupervisionComplianceTests
     private static (DateOnly, SupervisionOutcome) Outcome(DueSession due) => (due.Due, due.Outcome);
 
     [Fact]
+    public void EachMonthsCaseSupervisionIsJudgedAtItsLastDay()
+    {
+        var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));
+        var worker = council.Worker(D(2020, 6, 1));
+        // Referred Monday 3 March: discussed every 6 weeks, first by Monday 14 April. Discussed Monday 7 April: next by
+        // Monday 19 May, and not discussed again.
+        var child = council.Child(worker, D(2025, 3, 3));
+        council.Held(worker, D(2025, 4, 7), child);
+        // Referred Monday 2 June, on a child protection plan from the same day: every 4 weeks, first by Monday 30 June.
+        var protectedChild = council.Child(worker, D(2025, 6, 2));
+        Plan(protectedChild.CinEpisodes[0], D(2025, 6, 2));
+        // Another worker, who left on Friday 25 April: no line for May or June.
+        var leaver = council.Worker(D(2020, 6, 1), left: D(2025, 4, 25));
+
+        var lines = SupervisionCompliance.Monthly(council.Snapshot(), new Period(D(2025, 3, 1), D(2025, 6, 30)), WorkingDayCalendar.England);
+        lines.Where(l => l.Worker == worker).Select(l => (l.Period.To, l.Cases)).Should().Equal(
+            (D(2025, 3, 31), new CaseSupervisionFigures(1, 1)),
+            (D(2025, 4, 30), new CaseSupervisionFigures(1, 1)),
+            (D(2025, 5, 31), new CaseSupervisionFigures(1, 0)),
+            (D(2025, 6, 30), new CaseSupervisionFigures(2, 1)));
+        lines.Where(l => l.Worker == leaver).Select(l => l.Period.To).Should().Equal(D(2025, 3, 31), D(2025, 4, 30));
+        lines.Where(l => l.Level == OrganisationLevel.Council).Select(l => l.Cases.Children).Should().Equal(1, 1, 1, 2);
+    }
+
+    [Fact]
     public void OnTimeEarlyAndLateSessionsWithoutAbsence()
     {
         var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));

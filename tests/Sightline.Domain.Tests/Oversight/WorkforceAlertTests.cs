@@ -184,6 +184,50 @@ public sealed class WorkforceAlertTests
     }
 
     [Fact]
+    public void ACaseloadStaysOverTheCeilingWhenOneChildLeavesTheDayAnotherArrivesAndAChildMovedWithinTheWorkerCountsOnce()
+    {
+        var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));
+        // 0.1 FTE: a ceiling of 2 children.
+        var worker = council.Worker(D(2020, 6, 1), fte: 0.1m);
+        council.Child(worker, D(2025, 3, 3));
+        council.Child(worker, D(2025, 3, 3));
+        // A third from Monday 3 March to Sunday 9 March: over the ceiling from 3 March.
+        council.Child(worker, D(2025, 3, 3), allocatedTo: D(2025, 3, 9));
+        // Another from Monday 10 March, the day after the third's last: still 3, so over without a break. Its case
+        // moves team on Saturday 15 March with the same worker, the new allocation overlapping the old.
+        var moved = council.Child(worker, D(2025, 3, 10), allocatedTo: D(2025, 3, 20));
+        moved.Allocations.Add(new Allocation { Id = 9_001, ChildId = moved.Id, TeamId = 2, WorkerId = worker.Id, StartDate = D(2025, 3, 15), Reason = AllocationReason.TeamTransfer });
+
+        var records = council.Snapshot().Workforce;
+        Caseloads.Of(worker, records, D(2025, 3, 16)).Should().Be(3, "the moved child has two allocations open but counts once");
+        records.AllocatedOn(worker.Id, D(2025, 3, 16)).Should().HaveCount(3).And.OnlyHaveUniqueItems();
+        Caseloads.OverCeilingSince(worker, records, D(2025, 3, 25), LocalStandards.Defaults).Should().Be(D(2025, 3, 3));
+        var alert = Run(new CaseloadOverCeiling(), council, worker, D(2025, 3, 25)).Single();
+        (alert.Due, alert.Overdue).Should().Be((D(2025, 3, 3), 22));
+    }
+
+    [Fact]
+    public void AllocationsAreFoundForWorkersWhateverTheirIdentifiers()
+    {
+        var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));
+        var near = council.Worker(D(2020, 6, 1));
+        var far = council.Worker(D(2020, 6, 1));
+        far.Id = 5_000_000;
+        var first = council.Child(near, D(2025, 3, 3));
+        var second = council.Child(far, D(2025, 3, 3));
+        var third = council.Child(far, D(2025, 3, 10));
+        // An allocation to a worker not in the workforce records (a leaver's record not loaded).
+        third.Allocations.Add(new Allocation { Id = 9_002, ChildId = third.Id, TeamId = 1, WorkerId = 77, StartDate = D(2025, 1, 6), EndDate = D(2025, 3, 9) });
+
+        var records = council.Snapshot().Workforce;
+        records.AllocationsOf(near.Id).Select(a => a.Child).Should().Equal(first);
+        records.AllocationsOf(far.Id).Select(a => a.Child).Should().Equal(second, third);
+        records.AllocationsOf(77).Select(a => a.Child).Should().Equal(third);
+        records.AllocatedOn(far.Id, D(2025, 3, 7)).Should().Equal(second);
+        records.AllocatedOn(77, D(2025, 3, 10)).Should().BeEmpty("the allocation ended the day before");
+    }
+
+    [Fact]
     public void CaseloadsCountEachChildOnceOnTheDate()
     {
         var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));
@@ -196,8 +240,10 @@ public sealed class WorkforceAlertTests
         Caseloads.Of(worker, records, D(2025, 2, 28)).Should().Be(1);
         Caseloads.Of(worker, records, D(2025, 3, 3)).Should().Be(2);
         Caseloads.On(council.Snapshot(), D(2025, 3, 3))[worker.Id].Should().Be(2);
+        // A snapshot's workforce records are read once, when built: the ended allocation is read by a new snapshot.
         other.Allocations[0].EndDate = D(2025, 3, 3);
-        Caseloads.Of(worker, records, D(2025, 3, 4)).Should().Be(1, "an allocation's end date is its last day");
+        Caseloads.Of(worker, council.Snapshot().Workforce, D(2025, 3, 3)).Should().Be(2, "an allocation's end date is its last day");
+        Caseloads.Of(worker, council.Snapshot().Workforce, D(2025, 3, 4)).Should().Be(1, "an allocation's end date is its last day");
     }
 }
 

@@ -14,7 +14,10 @@ public sealed class UnallocatedCase : IChildRule
         "Annex A lists 3–8 (allocated worker); Ofsted ILACS framework",
         "an allocation to a worker is recorded", AlertSubject.Child, Counting.Days, "allocations");
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => AnyOpenEpisode(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         var episode = OpenEpisodes(child, asAt).MinBy(e => e.ReferralDate);
         if (episode is null || episode.ReferralNfa || child.Allocations.Exists(a => a.WorkerId is not null && a.IsOpenOn(asAt.Date)))
@@ -42,7 +45,12 @@ public sealed class WorkerChurn : IChildRule
         "Ofsted monitoring visit to Bury, 2022; local standard (default 3 in 12 months)",
         "the child keeps one worker (the alert ends as older changes pass out of the 12 months)", AlertSubject.Child, Counting.Days, "allocations");
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Each change is an allocation to a worker that started in the 12 months: a child with too few is passed over
+    // without a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) =>
+        StartedInTheYear(child, asAt.Date.AddMonths(-12), asAt.Date) >= asAt.Standards.ChurnChanges ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         if (StartedInTheYear(child, asAt.Date.AddMonths(-12), asAt.Date) < asAt.Standards.ChurnChanges)
         {

@@ -13,7 +13,10 @@ public sealed class AssessmentOverdue : IChildRule
         "Working Together to Safeguard Children 2023, chapter 2 (assessment within 45 working days of referral)",
         "the assessment's authorisation date is recorded", AlertSubject.Child, Counting.WorkingDays);
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => AnyOpenEpisode(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         foreach (var episode in OpenEpisodes(child, asAt))
         {

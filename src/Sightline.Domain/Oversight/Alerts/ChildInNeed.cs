@@ -13,7 +13,10 @@ public sealed class ChildInNeedVisitOverdue : IChildRule
         "Local standard for child in need visits (default every 20 working days)",
         "a visit is recorded", AlertSubject.Child, Counting.WorkingDays, "visits");
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.AnyCin(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         if (!child.IsBornBy(asAt.Date) || OpenPlans.Of(child, asAt).Any() || OpenPlans.CinOf(child, asAt).MinBy(p => p.StartDate) is not { } plan)
         {
@@ -42,7 +45,10 @@ public sealed class ChildInNeedPlanReviewOverdue : IChildRule
         "Local standard for child in need plan reviews (default every 3 months)",
         "the review's date is recorded", AlertSubject.Child, Counting.Days, "CIN plan reviews");
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.AnyCin(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         foreach (var plan in OpenPlans.CinOf(child, asAt))
         {

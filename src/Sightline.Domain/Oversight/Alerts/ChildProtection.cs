@@ -22,6 +22,40 @@ internal static class OpenPlans
         }
     }
 
+    /// <summary>Whether a child protection plan is open on the as-at date: what <see cref="Of"/> gives is not empty.</summary>
+    public static bool Any(Child child, AsAt asAt)
+    {
+        foreach (var episode in child.CinEpisodes)
+        {
+            foreach (var plan in episode.ChildProtectionPlans)
+            {
+                if (plan.IsOpenOn(asAt.Date))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a child in need plan is open on the as-at date: what <see cref="CinOf"/> gives is not empty.</summary>
+    public static bool AnyCin(Child child, AsAt asAt)
+    {
+        foreach (var episode in child.CinEpisodes)
+        {
+            foreach (var plan in episode.CinPlans)
+            {
+                if (plan.IsOpenOn(asAt.Date))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The child in need plans open on the as-at date.</summary>
     public static IEnumerable<CinPlan> CinOf(Child child, AsAt asAt)
     {
@@ -49,7 +83,10 @@ public sealed class ChildProtectionReviewOverdue : IChildRule
         "Working Together to Safeguard Children 2023, chapter 2; local child protection procedures",
         "the review conference's date is recorded", AlertSubject.Child, Counting.Days);
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.Any(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         foreach (var plan in OpenPlans.Of(child, asAt))
         {
@@ -80,7 +117,10 @@ public sealed class ChildProtectionVisitOverdue : IChildRule
         "Local standard for statutory visits (default every 10 working days); Annex A list 7",
         "a visit at which the child was seen is recorded", AlertSubject.Child, Counting.WorkingDays, "visits");
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.Any(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         if (!child.IsBornBy(asAt.Date))
         {
@@ -125,7 +165,10 @@ public sealed class ChildNotSeenAlone : IChildRule
         "Annex A list 7; Working Together to Safeguard Children 2023 (the child seen alone)",
         "a visit at which the child was seen alone is recorded", AlertSubject.Child, Counting.WorkingDays, "visits");
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.Any(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         var standards = asAt.Standards;
         if (child.DateOfBirth is not { } born || born.AddYears(standards.SeenAloneFromAge) > asAt.Date)
@@ -140,8 +183,7 @@ public sealed class ChildNotSeenAlone : IChildRule
         }
 
         var planStart = plans.Min(p => p.StartDate);
-        var recent = child.Visits.Where(v => v.Kind == VisitKind.ChildProtection && v.ChildSeen && v.Date >= planStart && v.Date <= asAt.Date)
-            .OrderByDescending(v => v.Date).Take(standards.SeenAloneRecentVisits).ToList();
+        var recent = Recent(child.Visits, planStart, asAt.Date, standards.SeenAloneRecentVisits);
         if (recent.Count < standards.SeenAloneRecentVisits || recent.Exists(v => v.SeenAlone != false))
         {
             yield break;
@@ -151,6 +193,40 @@ public sealed class ChildNotSeenAlone : IChildRule
         var overdue = Math.Max(1, asAt.Calendar.CountWorkingDays(since, asAt.Date));
         yield return new Alert(Info, child.Id, null, since, overdue, Severities.For(overdue, Info.Counting),
             $"{Info.Name}. The child was seen on the last {recent.Count} visits, from {Day(since)} to {Day(recent[0].Date)}, but not alone at any of them. Clears when {Info.ClearsWhen}.");
+    }
+
+    /// <summary>The most recent child protection visits at which the child was seen, from <paramref name="from"/> to
+    /// <paramref name="to"/> inclusive, latest first, at most <paramref name="count"/> of them; visits on the same day
+    /// in the order recorded.</summary>
+    internal static List<Visit> Recent(List<Visit> visits, DateOnly from, DateOnly to, int count)
+    {
+        // A loop keeping the few latest: a child on a plan for years has hundreds of visits, and only these are read.
+        var recent = new List<Visit>(Math.Max(0, count) + 1);
+        foreach (var visit in visits)
+        {
+            if (visit.Kind != VisitKind.ChildProtection || !visit.ChildSeen || visit.Date < from || visit.Date > to)
+            {
+                continue;
+            }
+
+            // After every visit on the same day or later: those recorded first come first, as in a stable sort.
+            var at = recent.Count;
+            while (at > 0 && recent[at - 1].Date < visit.Date)
+            {
+                at--;
+            }
+
+            if (at < count)
+            {
+                recent.Insert(at, visit);
+                if (recent.Count > count)
+                {
+                    recent.RemoveAt(recent.Count - 1);
+                }
+            }
+        }
+
+        return recent;
     }
 }
 
@@ -167,7 +243,10 @@ public sealed class LongChildProtectionPlan(int months, string id) : IChildRule
         months == 24 ? "DfE children in need statistics (plans lasting 2 years or more); Ofsted focused visit to St Helens, 2018" : "Local standard (default 18 months); Ofsted focused visit to St Helens, 2018",
         "a senior manager's review of the plan is recorded", AlertSubject.Child, Counting.Days);
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.Any(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         var point = months == 24 ? 24 : asAt.Standards.LongPlanMonths;
         foreach (var plan in OpenPlans.Of(child, asAt))
@@ -200,7 +279,10 @@ public sealed class RepeatChildProtectionPlan : IChildRule
         "DfE children in need statistics (second or subsequent child protection plans); Working Together to Safeguard Children 2023; local standard of 20 working days",
         "a senior manager's review of the new plan is recorded", AlertSubject.Child, Counting.WorkingDays);
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over before any list is made.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.Any(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         var plans = child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans).ToList();
         foreach (var plan in plans)
@@ -237,7 +319,10 @@ public sealed class PlanWithoutTimescales : IChildRule
         "Ofsted monitoring visit to Bury, 2022; focused visit to St Helens, 2018",
         "every outstanding action has a due date and the plan's contingency is recorded", AlertSubject.Child, Counting.Days, "plan actions");
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.Any(child, asAt) || OpenPlans.AnyCin(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         foreach (var plan in OpenPlans.Of(child, asAt))
         {
@@ -292,7 +377,10 @@ public sealed class PlanActionOverdue : IChildRule
         "Ofsted monitoring visit to Bury, 2022",
         "the action's completion is recorded, or its due date is revised in the plan", AlertSubject.Child, Counting.Days, "plan actions");
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => OpenPlans.Any(child, asAt) || OpenPlans.AnyCin(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         foreach (var plan in OpenPlans.Of(child, asAt))
         {
@@ -320,7 +408,8 @@ public sealed class PlanActionOverdue : IChildRule
     /// <summary>The alert for one action of an open plan, or none.</summary>
     private Alert? Judge(Child child, AsAt asAt, PlanAction action)
     {
-        if (action.DueDate is not { } due || (action.CompletedDate is { } done && done <= asAt.Date))
+        // Not late until the day after it was due: passed over before its text is written.
+        if (action.DueDate is not { } due || due >= asAt.Date || (action.CompletedDate is { } done && done <= asAt.Date))
         {
             return null;
         }

@@ -13,7 +13,10 @@ public sealed class PreProceedingsOver16Weeks : IChildRule
         "Public Law Working Group best practice guidance, March 2021; PLO relaunch, January 2023",
         "the decision to step down or issue proceedings is recorded", AlertSubject.Child, Counting.Days);
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => child.PreProceedings.Count > 0 ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         foreach (var pre in child.PreProceedings.Where(p => p.AwaitsDecisionOn(asAt.Date)))
         {
@@ -37,7 +40,10 @@ public sealed class PreProceedingsNotReviewed : IChildRule
         "Local standard (default every 6 weeks); Ofsted focused visit to Sefton, 2021",
         "the review meeting's date is recorded", AlertSubject.Child, Counting.Days);
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => child.PreProceedings.Count > 0 ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         foreach (var pre in child.PreProceedings.Where(p => p.AwaitsDecisionOn(asAt.Date)))
         {
@@ -67,7 +73,10 @@ public sealed class CareProceedingsOver26Weeks : IChildRule
         "Children Act 1989 s32(1)(a)(ii), inserted by the Children and Families Act 2014 s14",
         "the final order and its date are recorded", AlertSubject.Child, Counting.Days);
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => child.CareProceedings.Count > 0 ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         foreach (var proceedings in child.CareProceedings.Where(p => p.AwaitsFinalOrderOn(asAt.Date)))
         {

@@ -17,7 +17,10 @@ public sealed class DriftWithoutEscalation : IChildRule
         "Ofsted focused visit to St Helens, 2018 (areas for priority action); monitoring visit to Bury, 2022",
         "a step-up decision is recorded, or the episode closes", AlertSubject.Child, Counting.Days, "step decisions");
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Each re-referral follows an earlier referral: a child with too few referrals is passed over without a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => child.CinEpisodes.Count > asAt.Standards.DriftReReferrals ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         var standards = asAt.Standards;
         if (child.CinEpisodes.Count <= standards.DriftReReferrals)
@@ -60,7 +63,10 @@ public sealed class StepChangeWithoutRationale : IChildRule
         "Walsall scrutiny deep dive, 2018; Ofsted focused visit to St Helens, 2018",
         "the decision's rationale is recorded", AlertSubject.Child, Counting.Days, "step decisions");
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => child.StepDecisions.Count > 0 ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         foreach (var decision in child.StepDecisions.Where(d => d.Date <= asAt.Date && d.Date > asAt.Date.AddMonths(-12) && string.IsNullOrWhiteSpace(d.Rationale)))
         {

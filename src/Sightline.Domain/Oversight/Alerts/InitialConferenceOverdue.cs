@@ -14,7 +14,10 @@ public sealed class InitialConferenceOverdue : IChildRule
         "Working Together to Safeguard Children 2023, chapter 2 (ICPC within 15 working days of the strategy discussion)",
         "a conference date, or a decision that none is needed, is recorded", AlertSubject.Child, Counting.WorkingDays);
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => AnyOpenEpisode(child, asAt) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         foreach (var episode in OpenEpisodes(child, asAt))
         {

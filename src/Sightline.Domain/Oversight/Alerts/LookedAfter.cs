@@ -32,7 +32,8 @@ internal static class PeriodOfCare
         return (episodes[start].StartDate, episodes[current]);
     }
 
-    private static bool IsInCareOn(Child child, DateOnly date)
+    /// <summary>Whether a looked after episode is open on the date: <see cref="On"/> is not null.</summary>
+    public static bool IsInCareOn(Child child, DateOnly date)
     {
         foreach (var episode in child.LookedAfterEpisodes)
         {
@@ -56,7 +57,10 @@ public sealed class LookedAfterReviewOverdue : IChildRule
         "Care Planning, Placement and Case Review (England) Regulations 2010, regulation 33",
         "the review's date is recorded", AlertSubject.Child, Counting.Days);
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => PeriodOfCare.IsInCareOn(child, asAt.Date) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         if (PeriodOfCare.On(child, asAt.Date) is not var (start, _))
         {
@@ -89,7 +93,10 @@ public sealed class LookedAfterVisitOverdue : IChildRule
         "Care Planning, Placement and Case Review (England) Regulations 2010, regulation 28(2)",
         "a visit is recorded", AlertSubject.Child, Counting.Days, "visits");
 
-    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt)
+    // Most children have nothing this rule judges: they are passed over without starting a search.
+    public IEnumerable<Alert> Evaluate(Child child, AsAt asAt) => PeriodOfCare.IsInCareOn(child, asAt.Date) ? Find(child, asAt) : [];
+
+    private IEnumerable<Alert> Find(Child child, AsAt asAt)
     {
         if (PeriodOfCare.On(child, asAt.Date) is not var (_, current))
         {

@@ -85,7 +85,9 @@ public static class SupervisionCompliance
             var workers = snapshot.Workers.Where(w => SupervisionSchedule.IsMeasured(w, standards) && (include is null || include(w)))
                 .OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase).ThenBy(w => w.StaffId, StringComparer.Ordinal).ToList();
             var due = DueOutcomes.For(snapshot, calendar, standards, until);
-            Parallel.ForEach(group, i => byPeriod[i] = Lines(snapshot, records, workers, due, until, periods[i], new AsAt(periods[i].To, calendar, standards)));
+            var indices = group.ToArray();
+            var figures = WorkerFigures(records, workers, [.. indices.Select(i => periods[i])], calendar, standards);
+            Parallel.For(0, indices.Length, j => byPeriod[indices[j]] = Lines(snapshot, records, workers, due, until, periods[indices[j]], figures[j]));
         }
 
         return [.. byPeriod.SelectMany(l => l)];
@@ -110,25 +112,45 @@ public static class SupervisionCompliance
     private static bool InPostDuring(Worker worker, Period period) =>
         worker.StartDate <= period.To && (worker.LeavingDate is null || worker.LeavingDate >= period.From);
 
-    private static List<ComplianceLine> Lines(CouncilSnapshot snapshot, WorkforceRecords records, List<Worker> workers, DueOutcomes due, DateOnly until, Period period, AsAt asAt)
+    /// <summary>Each worker's case supervision as at the end of each period in which they were in post, and their
+    /// supervision actions in it: the figures for period j and worker k are [j][k]. Taken a worker at a time, on every
+    /// core, with all the periods together, so that the worker's children and actions are read from memory once for
+    /// all the periods.</summary>
+    private static (CaseSupervisionFigures Cases, ActionFigures Actions)[][] WorkerFigures(WorkforceRecords records, List<Worker> workers, Period[] periods,
+        WorkingDayCalendar calendar, LocalStandards standards)
+    {
+        var asAt = periods.Select(p => new AsAt(p.To, calendar, standards)).ToArray();
+        var figures = periods.Select(_ => new (CaseSupervisionFigures, ActionFigures)[workers.Count]).ToArray();
+        Parallel.For(0, workers.Count, k =>
+        {
+            var supervision = records.SupervisionOf(workers[k]);
+            for (var j = 0; j < periods.Length; j++)
+            {
+                if (InPostDuring(workers[k], periods[j]))
+                {
+                    figures[j][k] = (CaseSupervision.Figures(workers[k], records, asAt[j]), Actions(supervision, periods[j]));
+                }
+            }
+        });
+        return figures;
+    }
+
+    private static List<ComplianceLine> Lines(CouncilSnapshot snapshot, WorkforceRecords records, List<Worker> workers, DueOutcomes due, DateOnly until, Period period, (CaseSupervisionFigures Cases, ActionFigures Actions)[] workerFigures)
     {
         var workerLines = new List<ComplianceLine>();
-        foreach (var worker in workers)
+        for (var k = 0; k < workers.Count; k++)
         {
+            var worker = workers[k];
             if (!InPostDuring(worker, period))
             {
                 continue;
             }
 
             var sessions = due.Of(worker).In(period, until);
-            var cases = new CaseSupervisionFigures();
-            foreach (var status in CaseSupervision.Of(worker, records, asAt))
-            {
-                cases += new CaseSupervisionFigures(1, status.IsWithinStandardOn(period.To) ? 1 : 0);
-            }
+            var (cases, actions) = workerFigures[k];
 
             workerLines.Add(new ComplianceLine(OrganisationLevel.Worker, worker.Name, worker, worker.TeamId, records.ServiceOf(worker.TeamId)?.Id, period,
-                sessions, cases, Actions(records.SupervisionOf(worker), period), 1));
+                sessions, cases, actions, 1));
         }
 
         var teamLines = workerLines.GroupBy(l => l.TeamId!.Value)

@@ -34,16 +34,13 @@ public static class Caseloads
     /// <summary>One worker's caseload on <paramref name="date"/>.</summary>
     public static int Of(Worker worker, WorkforceRecords records, DateOnly date)
     {
-        var children = new HashSet<int>();
-        foreach (var (child, allocation) in records.AllocationsOf(worker.Id))
+        var children = 0;
+        foreach (var _ in records.AllocatedOn(worker.Id, date))
         {
-            if (allocation.IsOpenOn(date))
-            {
-                children.Add(child.Id);
-            }
+            children++;
         }
 
-        return children.Count;
+        return children;
     }
 
     /// <summary>The ceiling for the worker pro rata: the local ceiling (children per full-time worker) times their FTE.</summary>
@@ -62,12 +59,35 @@ public static class Caseloads
     /// <paramref name="date"/>; null if it is not over on that date.</summary>
     public static DateOnly? OverCeilingSince(Worker worker, WorkforceRecords records, DateOnly date, LocalStandards standards)
     {
-        // Each child's allocations to the worker, joined where they overlap or adjoin, so that a child counts once.
-        var spells = new List<(DateOnly From, DateOnly? To)>();
-        foreach (var group in records.AllocationsOf(worker.Id).Where(a => a.Allocation.StartDate <= date).GroupBy(a => a.Child.Id))
+        // Each child's allocations to the worker (next to each other in AllocationsOf), joined where they overlap or
+        // adjoin, so that a child counts once; a spell's count goes up on its first day and down the day after its last.
+        var allocations = records.AllocationsOf(worker.Id);
+        var changes = new List<(DateOnly Day, int Change)>();
+        var child = new List<Allocation>();
+        for (var i = 0; i < allocations.Count;)
         {
+            var first = i;
+            child.Clear();
+            for (; i < allocations.Count && allocations[i].Child == allocations[first].Child; i++)
+            {
+                var allocation = allocations[i].Allocation;
+                if (allocation.StartDate > date)
+                {
+                    continue;
+                }
+
+                // In order of start, those starting on the same day in the order given.
+                var at = child.Count;
+                while (at > 0 && child[at - 1].StartDate > allocation.StartDate)
+                {
+                    at--;
+                }
+
+                child.Insert(at, allocation);
+            }
+
             (DateOnly From, DateOnly? To)? current = null;
-            foreach (var allocation in group.Select(a => a.Allocation).OrderBy(a => a.StartDate))
+            foreach (var allocation in child)
             {
                 if (current is { } c && (c.To is null || c.To.Value.AddDays(1) >= allocation.StartDate))
                 {
@@ -77,7 +97,7 @@ public static class Caseloads
                 {
                     if (current is { } done)
                     {
-                        spells.Add(done);
+                        Spell(done);
                     }
 
                     current = (allocation.StartDate, allocation.EndDate);
@@ -86,32 +106,37 @@ public static class Caseloads
 
             if (current is { } last)
             {
-                spells.Add(last);
+                Spell(last);
             }
         }
 
-        // Walk the days on which the count changes, in order: +1 on a spell's first day, -1 the day after its last.
-        var changes = new SortedDictionary<DateOnly, int>();
-        foreach (var (from, to) in spells)
+        void Spell((DateOnly From, DateOnly? To) spell)
         {
-            changes[from] = changes.GetValueOrDefault(from) + 1;
-            if (to is { } end && end < date)
+            changes.Add((spell.From, 1));
+            if (spell.To is { } end && end < date)
             {
-                changes[end.AddDays(1)] = changes.GetValueOrDefault(end.AddDays(1)) - 1;
+                changes.Add((end.AddDays(1), -1));
             }
         }
 
+        // Walk the days on which the count changes, in order, each day's changes together.
+        changes.Sort((a, b) => a.Day.CompareTo(b.Day));
         var ceiling = Ceiling(worker, standards);
         var count = 0;
         DateOnly? since = null;
-        foreach (var (day, change) in changes)
+        for (var i = 0; i < changes.Count;)
         {
+            var day = changes[i].Day;
             if (day > date)
             {
                 break;
             }
 
-            count += change;
+            for (; i < changes.Count && changes[i].Day == day; i++)
+            {
+                count += changes[i].Change;
+            }
+
             if (count > ceiling)
             {
                 since ??= day;

@@ -6,13 +6,18 @@ namespace Sightline.Oversight.Workforce;
 /// <summary>A snapshot's workforce records indexed once for the supervision and caseload measures: each worker's
 /// formal sessions and absences in date order, each worker's allocations, and when each child's case was last
 /// discussed in formal supervision. Built on first use by <see cref="CouncilSnapshot.Workforce"/>; read-only
-/// after, so rules may share it across threads.</summary>
+/// after, so rules may share it across threads. It reads the records' dates once, when built: records changed after
+/// are seen by a new snapshot.</summary>
 public sealed class WorkforceRecords
 {
     private static readonly WorkerSupervisionRecords NoSupervision = new([], [], [], []);
 
     private readonly Dictionary<int, WorkerSupervisionRecords> _supervision = [];
     private readonly Dictionary<int, (Child Child, Allocation Allocation)[]> _allocations = [];
+
+    // Each allocation's first and last days as day numbers (the last int.MaxValue while it continues), in the same
+    // order as _allocations: judging a date reads these few bytes, not each allocation.
+    private readonly Dictionary<int, (int From, int To)[]> _allocationDays = [];
 
     // The days each child was discussed in a formal session held, all children's in one array: child k's (k from
     // ChildSlot) are _discussedDates[_discussedStart[k].._discussedStart[k + 1]], in order.
@@ -28,6 +33,20 @@ public sealed class WorkforceRecords
         Teams = snapshot.Teams.ToDictionary(t => t.Id);
         Services = snapshot.Services.ToDictionary(s => s.Id);
 
+        // Three independent walks over millions of records, for England: the sessions by worker and the days each
+        // child was discussed on other cores while this thread indexes the allocations.
+        var supervision = Task.Run(() => IndexSupervision(snapshot));
+        var discussed = Task.Run(() => DiscussionDates(snapshot.Supervision));
+        IndexAllocations(snapshot);
+        supervision.GetAwaiter().GetResult();
+        (_discussedStart, _discussedDates, _discussedIndex, _discussedBase) = discussed.GetAwaiter().GetResult();
+        RecordsBegin = snapshot.Supervision.Count == 0 ? null : snapshot.Supervision.Min(s => s.Date);
+        RecordsEnd = snapshot.Supervision.Count == 0 ? null : snapshot.Supervision.Max(s => s.Date);
+    }
+
+    /// <summary>Each worker's sessions held and not held, actions and merged absences.</summary>
+    private void IndexSupervision(CouncilSnapshot snapshot)
+    {
         foreach (var group in snapshot.Supervision.GroupBy(s => s.WorkerId))
         {
             var held = new List<DateOnly>();
@@ -57,25 +76,56 @@ public sealed class WorkforceRecords
                 _supervision[worker.Id] = new WorkerSupervisionRecords([], [], [], MergedAbsences(worker));
             }
         }
+    }
 
-        (_discussedStart, _discussedDates, _discussedIndex, _discussedBase) = DiscussionDates(snapshot.Supervision);
+    /// <summary>Each worker's allocations, with their days.</summary>
+    private void IndexAllocations(CouncilSnapshot snapshot)
+    {
+        // Each worker has a slot: workers' identifiers are usually a run of numbers, and each is then its own slot
+        // (its identifier less the lowest); an identifier outside the run, or any when they are spread far apart, gets
+        // one from a dictionary. Two dictionary look-ups for each of England's millions of allocations cost more than
+        // the rest of the walk.
+        var (low, high) = snapshot.Workers.Count == 0 ? (0, -1) : (snapshot.Workers.Min(w => w.Id), snapshot.Workers.Max(w => w.Id));
+        var run = (long)high - low + 1 <= Math.Max(4_096, 4L * snapshot.Workers.Count) ? high - low + 1 : 0;
+        var others = new Dictionary<int, int>();
+        var counts = new List<int>(new int[run]);
+
+        int Slot(int workerId)
+        {
+            if ((uint)(workerId - low) < (uint)run)
+            {
+                return workerId - low;
+            }
+
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(others, workerId, out var known);
+            if (!known)
+            {
+                slot = counts.Count;
+                counts.Add(0);
+            }
+
+            return slot;
+        }
+
         // Counted first, then filled, so that each worker's allocations are one array of exactly their number.
-        var allocationCounts = new Dictionary<int, int>();
         foreach (var child in snapshot.Children)
         {
             foreach (var allocation in child.Allocations)
             {
                 if (allocation.WorkerId is { } workerId)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(allocationCounts, workerId, out _)++;
+                    counts[Slot(workerId)]++;
                 }
             }
         }
 
-        foreach (var (workerId, count) in allocationCounts)
+        var allocations = new (Child, Allocation)[counts.Count][];
+        var days = new (int, int)[counts.Count][];
+        var filled = new int[counts.Count];
+        for (var slot = 0; slot < counts.Count; slot++)
         {
-            _allocations[workerId] = new (Child, Allocation)[count];
-            allocationCounts[workerId] = 0;
+            allocations[slot] = counts[slot] == 0 ? [] : new (Child, Allocation)[counts[slot]];
+            days[slot] = counts[slot] == 0 ? [] : new (int, int)[counts[slot]];
         }
 
         foreach (var child in snapshot.Children)
@@ -84,13 +134,26 @@ public sealed class WorkforceRecords
             {
                 if (allocation.WorkerId is { } workerId)
                 {
-                    _allocations[workerId][CollectionsMarshal.GetValueRefOrAddDefault(allocationCounts, workerId, out _)++] = (child, allocation);
+                    var slot = Slot(workerId);
+                    var at = filled[slot]++;
+                    allocations[slot][at] = (child, allocation);
+                    days[slot][at] = (allocation.StartDate.DayNumber, allocation.EndDate?.DayNumber ?? int.MaxValue);
                 }
             }
         }
 
-        RecordsBegin = snapshot.Supervision.Count == 0 ? null : snapshot.Supervision.Min(s => s.Date);
-        RecordsEnd = snapshot.Supervision.Count == 0 ? null : snapshot.Supervision.Max(s => s.Date);
+        for (var slot = 0; slot < run; slot++)
+        {
+            if (counts[slot] > 0)
+            {
+                (_allocations[low + slot], _allocationDays[low + slot]) = (allocations[slot], days[slot]);
+            }
+        }
+
+        foreach (var (workerId, slot) in others)
+        {
+            (_allocations[workerId], _allocationDays[workerId]) = (allocations[slot], days[slot]);
+        }
     }
 
     public CouncilSnapshot Snapshot { get; }
@@ -108,9 +171,34 @@ public sealed class WorkforceRecords
     /// <summary>A worker's formal sessions, sessions not held, supervision actions and absences.</summary>
     public WorkerSupervisionRecords SupervisionOf(Worker worker) => _supervision.GetValueOrDefault(worker.Id, NoSupervision);
 
-    /// <summary>Every allocation of a child's case to the worker, with the child.</summary>
+    /// <summary>Every allocation of a child's case to the worker, with the child, in the snapshot's order of children;
+    /// a child's allocations to the worker are next to each other.</summary>
     public IReadOnlyList<(Child Child, Allocation Allocation)> AllocationsOf(int workerId) =>
         _allocations.TryGetValue(workerId, out var list) ? list : [];
+
+    /// <summary>The children with an allocation to the worker open on <paramref name="date"/>
+    /// (<see cref="Allocation.IsOpenOn"/>: both ends inclusive), each once, in the order of
+    /// <see cref="AllocationsOf"/>.</summary>
+    public IEnumerable<Child> AllocatedOn(int workerId, DateOnly date)
+    {
+        if (!_allocations.TryGetValue(workerId, out var allocations))
+        {
+            yield break;
+        }
+
+        var days = _allocationDays[workerId];
+        var day = date.DayNumber;
+        Child? last = null;
+        for (var i = 0; i < days.Length; i++)
+        {
+            // A child's allocations are next to each other, so a child already given is the last one given.
+            if (days[i].From <= day && day <= days[i].To && !ReferenceEquals(allocations[i].Child, last))
+            {
+                last = allocations[i].Child;
+                yield return last;
+            }
+        }
+    }
 
     /// <summary>The days on which the child's case was discussed in a formal supervision session held, in order.</summary>
     public IReadOnlyList<DateOnly> DiscussedInSupervision(int childId) =>
@@ -125,7 +213,7 @@ public sealed class WorkforceRecords
             return null;
         }
 
-        var dates = new ArraySegment<DateOnly>(_discussedDates, _discussedStart[k], _discussedStart[k + 1] - _discussedStart[k]);
+        var dates = new ReadOnlySpan<DateOnly>(_discussedDates, _discussedStart[k], _discussedStart[k + 1] - _discussedStart[k]);
         var count = SortedDates.CountOnOrBefore(dates, date);
         return count > 0 ? dates[count - 1] : null;
     }
@@ -341,8 +429,34 @@ internal static class SortedDates
 {
     /// <summary>How many of the <paramref name="dates"/> are on or before <paramref name="date"/>: the index of the
     /// first one after it.</summary>
+    public static int CountOnOrBefore(ReadOnlySpan<DateOnly> dates, DateOnly date)
+    {
+        int low = 0, high = dates.Length;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (dates[mid] <= date)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>How many of the <paramref name="dates"/> are on or before <paramref name="date"/>: the index of the
+    /// first one after it.</summary>
     public static int CountOnOrBefore(IReadOnlyList<DateOnly> dates, DateOnly date)
     {
+        if (dates is DateOnly[] array)
+        {
+            return CountOnOrBefore(array.AsSpan(), date);
+        }
+
         int low = 0, high = dates.Count;
         while (low < high)
         {
