@@ -237,16 +237,6 @@ internal static class Views
             from plan in episode.ChildProtectionPlans
             select (child, plan), p => p.Plan.StartDate));
 
-    /// <summary>The child protection plans open on at least one day of <paramref name="period"/> (a plan is open on its
-    /// last day), with their children: the only plans that can have anything due in it.</summary>
-    public static IEnumerable<(Child Child, ChildProtectionPlan Plan)> PlansOpenIn(CouncilSnapshot snapshot, Period period) =>
-        PlansByStart(snapshot).OnOrBefore(period.To).Where(p => p.Plan.EndDate is not { } end || end >= period.From);
-
-    /// <summary>The child in need plans open on at least one day of <paramref name="period"/> (a plan is open on its last day).</summary>
-    public static IEnumerable<CinPlan> CinPlansOpenIn(CouncilSnapshot snapshot, Period period) =>
-        snapshot.Derived((typeof(Views), nameof(CinPlansOpenIn)), s => new Dated<CinPlan>(s.CinEpisodes.SelectMany(e => e.CinPlans), p => p.StartDate))
-            .OnOrBefore(period.To).Where(p => p.EndDate is not { } end || end >= period.From);
-
     /// <summary>Every record of a kind kept in episodes, with its episode.</summary>
     private static IEnumerable<(CinEpisode Episode, T Record)> InEpisodes<T>(CouncilSnapshot snapshot, Func<CinEpisode, List<T>> records)
     {
