@@ -43,6 +43,13 @@ public sealed class Dated<T>
     /// <summary>The records dated on or before <paramref name="date"/>, in date order.</summary>
     public ArraySegment<T> OnOrBefore(DateOnly date) => new(_records, 0, FirstOnOrAfter(date.DayNumber + 1));
 
+    /// <summary>The records dated on or after <paramref name="date"/>, in date order.</summary>
+    public ArraySegment<T> OnOrAfter(DateOnly date)
+    {
+        var from = FirstOnOrAfter(date.DayNumber);
+        return new(_records, from, _records.Length - from);
+    }
+
     /// <summary>The position of the first record dated on or after the day number (the count, when there is none).</summary>
     private int FirstOnOrAfter(int day)
     {

@@ -26,7 +26,7 @@ public sealed class ChildProtectionPlansOpen18Months : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         int open = 0, lasting = 0;
-        foreach (var (_, plan) in Views.PlansByStart(snapshot).OnOrBefore(period.To))
+        foreach (var (_, plan) in Views.PlansByEnd(snapshot).OnOrAfter(period.To))
         {
             if (plan.IsOpenOn(period.To))
             {

@@ -95,7 +95,7 @@ public sealed class ChildProtectionPlansPer10000 : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var onPlan = Views.Plans(snapshot).OnOrBefore(period.To).Where(p => p.Plan.IsOpenOn(period.To)).Select(p => p.Episode.ChildId).Distinct().Count();
+        var onPlan = Views.PlansByEnd(snapshot).OnOrAfter(period.To).Where(p => p.Plan.IsOpenOn(period.To)).Select(p => p.Episode.ChildId).Distinct().Count();
         return Measure.PerTenThousand(Info, period, onPlan, snapshot.Council?.ChildPopulation);
     }
 }
@@ -136,7 +136,7 @@ public sealed class LookedAfterPer10000 : IIndicator
         "DfE Children looked after statistics (81,770 at 31 March 2025)", IndicatorUnit.Per10000, 67, "England at 31 March 2025");
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        Measure.PerTenThousand(Info, period, snapshot.LookedAfterEpisodes.Where(e => e.IsOpenOn(period.To)).Select(e => e.ChildId).Distinct().Count(), snapshot.Council?.ChildPopulation);
+        Measure.PerTenThousand(Info, period, Views.LookedAfterByEnd(snapshot).OnOrAfter(period.To).Where(e => e.IsOpenOn(period.To)).Select(e => e.ChildId).Distinct().Count(), snapshot.Council?.ChildPopulation);
 }
 
 /// <summary>Section 47 enquiries started in the period per 10,000 children aged 0–17.</summary>
@@ -229,13 +229,18 @@ internal static class Views
     public static Dated<CinPlan> EndedCinPlans(CouncilSnapshot snapshot) =>
         snapshot.Derived((typeof(Views), nameof(EndedCinPlans)), s => new Dated<CinPlan>(s.CinEpisodes.SelectMany(e => e.CinPlans), p => p.EndDate));
 
-    /// <summary>Every child protection plan, with its child, by its start date.</summary>
-    public static Dated<(Child Child, ChildProtectionPlan Plan)> PlansByStart(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(PlansByStart)), s => new Dated<(Child Child, ChildProtectionPlan Plan)>(
-            from child in s.Children
-            from episode in child.CinEpisodes
+    /// <summary>Every child protection plan, with its episode, by its end date, those still open last (as if they ended on
+    /// the last date there is): the plans open on a day are among those from that day on, whatever their start.</summary>
+    public static Dated<(CinEpisode Episode, ChildProtectionPlan Plan)> PlansByEnd(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(PlansByEnd)), s => new Dated<(CinEpisode Episode, ChildProtectionPlan Plan)>(
+            from episode in s.CinEpisodes
             from plan in episode.ChildProtectionPlans
-            select (child, plan), p => p.Plan.StartDate));
+            select (episode, plan), p => p.Plan.EndDate ?? DateOnly.MaxValue));
+
+    /// <summary>Every looked after episode by its end date, those still open last, as <see cref="PlansByEnd"/>.</summary>
+    public static Dated<LookedAfterEpisode> LookedAfterByEnd(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(LookedAfterByEnd)), s => new Dated<LookedAfterEpisode>(
+            s.LookedAfterEpisodes, e => e.EndDate ?? DateOnly.MaxValue));
 
     /// <summary>Every record of a kind kept in episodes, with its episode.</summary>
     private static IEnumerable<(CinEpisode Episode, T Record)> InEpisodes<T>(CouncilSnapshot snapshot, Func<CinEpisode, List<T>> records)

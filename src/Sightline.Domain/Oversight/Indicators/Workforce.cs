@@ -22,20 +22,103 @@ public sealed class AverageCaseload : IIndicator
         var day = period.To;
         var caseHolders = snapshot.Workers.Where(w => w.HoldsCases && w.IsInPostOn(day)).ToDictionary(w => w.Id);
         var fte = (double)caseHolders.Values.Sum(w => w.Fte);
-        var allocated = new HashSet<int>();
-        foreach (var worker in caseHolders.Keys)
+        var children = Allocations(snapshot).ChildrenOn(day);
+        return new IndicatorValue(Info, period, fte == 0 ? null : children / fte, children, fte);
+    }
+
+    private CaseHoldingAllocations Allocations(CouncilSnapshot snapshot) => snapshot.Derived(this, s => new CaseHoldingAllocations(s));
+
+    /// <summary>Every allocation of a child's case to a case-holding worker, kept compact and in the order of its end
+    /// (those still open last), so that the allocations open on a day are found among those ending on or after it.</summary>
+    private sealed class CaseHoldingAllocations
+    {
+        private readonly Worker[] _workers;
+        private readonly int _children;
+        private readonly int[] _ends;
+        private readonly (int Child, int Worker, int Start)[] _allocations;
+
+        public CaseHoldingAllocations(CouncilSnapshot snapshot)
         {
-            foreach (var (child, allocation) in snapshot.Workforce.AllocationsOf(worker))
+            // Workers and children by position; a child's position is one per identifier, so that each is counted once.
+            _workers = [.. snapshot.Workers.Where(w => w.HoldsCases)];
+            var worker = new Dictionary<int, int>();
+            for (var i = 0; i < _workers.Length; i++)
             {
-                if (allocation.IsOpenOn(day))
+                worker.TryAdd(_workers[i].Id, i);
+            }
+
+            var child = new Dictionary<int, int>();
+            var ends = new List<int>();
+            var allocations = new List<(int Child, int Worker, int Start)>();
+            foreach (var c in snapshot.Children)
+            {
+                foreach (var allocation in c.Allocations)
                 {
-                    allocated.Add(child.Id);
+                    if (allocation.WorkerId is { } id && worker.TryGetValue(id, out var w))
+                    {
+                        if (!child.TryGetValue(c.Id, out var k))
+                        {
+                            child[c.Id] = k = child.Count;
+                        }
+
+                        ends.Add(allocation.EndDate is { } end ? end.DayNumber : int.MaxValue);
+                        allocations.Add((k, w, allocation.StartDate.DayNumber));
+                    }
                 }
             }
+
+            _children = child.Count;
+            _ends = [.. ends];
+            _allocations = [.. allocations];
+            Array.Sort(_ends, _allocations);
         }
 
-        var children = allocated.Count;
-        return new IndicatorValue(Info, period, fte == 0 ? null : children / fte, children, fte);
+        /// <summary>The children with an allocation open on <paramref name="day"/> (its start and end inclusive) to a
+        /// case-holding worker in post that day, each counted once.</summary>
+        public int ChildrenOn(DateOnly day)
+        {
+            var inPost = new bool[_workers.Length];
+            for (var i = 0; i < _workers.Length; i++)
+            {
+                inPost[i] = _workers[i].IsInPostOn(day);
+            }
+
+            var counted = new ulong[(_children + 63) / 64];
+            var children = 0;
+            for (var i = FirstEndingOnOrAfter(day.DayNumber); i < _allocations.Length; i++)
+            {
+                var (child, worker, start) = _allocations[i];
+                if (start <= day.DayNumber && inPost[worker])
+                {
+                    ref var word = ref counted[child >> 6];
+                    var bit = 1UL << (child & 63);
+                    children += (word & bit) == 0 ? 1 : 0;
+                    word |= bit;
+                }
+            }
+
+            return children;
+        }
+
+        /// <summary>The position of the first allocation ending on or after the day number (the count, when there is none).</summary>
+        private int FirstEndingOnOrAfter(int day)
+        {
+            int low = 0, high = _ends.Length;
+            while (low < high)
+            {
+                var middle = low + ((high - low) / 2);
+                if (_ends[middle] < day)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
     }
 }
 
