@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Sightline.Oversight;
 
 /// <summary>Records in the order of one of their dates, so that those dated within a period are found by a binary search
@@ -14,19 +16,28 @@ public sealed class Dated<T>
     /// <param name="date">The date they are ordered and found by; null leaves the record out.</param>
     public Dated(IEnumerable<T> records, Func<T, DateOnly?> date)
     {
-        // Sorted in place, by day and then by the order given, with one key per record: millions of them for all of England.
-        _records = records.Where(r => date(r) is not null).ToArray();
-        var keys = new long[_records.Length];
-        for (var i = 0; i < keys.Length; i++)
+        // Sorted by day and then by the order given, with one key per record holding both: millions of them for all of
+        // England. The keys alone are sorted (numbers sort far faster than records moved with them), then the records
+        // are put in their order.
+        var kept = new List<T>();
+        var keys = new List<long>();
+        foreach (var record in records)
         {
-            keys[i] = ((long)date(_records[i])!.Value.DayNumber << 32) | (uint)i;
+            if (date(record) is { } day)
+            {
+                keys.Add(((long)day.DayNumber << 32) | (uint)kept.Count);
+                kept.Add(record);
+            }
         }
 
-        Array.Sort(keys, _records);
-        _days = new int[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
+        var sorted = CollectionsMarshal.AsSpan(keys);
+        sorted.Sort();
+        _records = new T[sorted.Length];
+        _days = new int[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
         {
-            _days[i] = (int)(keys[i] >> 32);
+            _records[i] = kept[(int)(uint)sorted[i]];
+            _days[i] = (int)(sorted[i] >> 32);
         }
     }
 

@@ -131,14 +131,15 @@ internal static class Measure
     /// <summary>The median of <paramref name="values"/> (the mean of the middle two when there is an even number), or null when there are none.</summary>
     public static double? Median(IEnumerable<double> values)
     {
-        var sorted = values.Order().ToList();
-        if (sorted.Count == 0)
+        var sorted = values.ToArray();
+        if (sorted.Length == 0)
         {
             return null;
         }
 
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        Array.Sort(sorted);
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /// <summary>Each band with its count and its share of <paramref name="total"/>.</summary>

@@ -111,12 +111,12 @@ public sealed class ChildrenSeenAlone : IIndicator
         }
 
         int visits = 0, alone = 0;
-        foreach (var (born, visit) in SeenVisits(snapshot).In(period))
+        foreach (var (born, date, seenAlone) in SeenVisits(snapshot).In(period))
         {
-            if (born.AddYears(asAt.Standards.SeenAloneFromAge) <= visit.Date)
+            if (born.AddYears(asAt.Standards.SeenAloneFromAge) <= date)
             {
                 visits++;
-                alone += visit.SeenAlone!.Value ? 1 : 0;
+                alone += seenAlone ? 1 : 0;
             }
         }
 
@@ -124,14 +124,14 @@ public sealed class ChildrenSeenAlone : IIndicator
     }
 
     /// <summary>Every child protection visit at which the child was seen and whether they were seen alone is recorded,
-    /// with the child's date of birth (a child not yet born has none), by the visit's date.</summary>
-    private Dated<(DateOnly Born, Visit Visit)> SeenVisits(CouncilSnapshot snapshot) =>
-        snapshot.Derived(this, s => new Dated<(DateOnly Born, Visit Visit)>(
+    /// by its date, with the child's date of birth (a child not yet born has none) and whether they were seen alone.</summary>
+    private Dated<(DateOnly Born, DateOnly Date, bool Alone)> SeenVisits(CouncilSnapshot snapshot) =>
+        snapshot.Derived(this, s => new Dated<(DateOnly Born, DateOnly Date, bool Alone)>(
             from child in s.Children
             where child.DateOfBirth is not null
             from visit in child.Visits
             where visit.Kind == VisitKind.ChildProtection && visit.ChildSeen && visit.SeenAlone is not null
-            select (child.DateOfBirth!.Value, visit), v => v.Visit.Date));
+            select (child.DateOfBirth!.Value, visit.Date, visit.SeenAlone!.Value), v => v.Date));
 }
 
 /// <summary>The DfE's bands for how long a plan lasted, shared by child protection and child in need plans.</summary>
