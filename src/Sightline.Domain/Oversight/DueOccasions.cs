@@ -97,8 +97,10 @@ internal sealed class DueOccasions<TPlan>
     {
         try
         {
+            var events = _events(plan).ToArray();
+            Array.Sort(events);
             var previous = _start(plan).DayNumber - 1;
-            foreach (var occasion in OnTime.Occasions([.. _events(plan).Order()], _dueAfter(plan), _end(plan)))
+            foreach (var occasion in OnTime.Occasions(events, _dueAfter(plan), _end(plan)))
             {
                 if (occasion.Due.DayNumber <= previous)
                 {

@@ -95,8 +95,17 @@ public sealed class ChildProtectionPlansPer10000 : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var onPlan = Views.PlansByEnd(snapshot).OnOrAfter(period.To).Where(p => p.Plan.IsOpenOn(period.To)).Select(p => p.Episode.ChildId).Distinct().Count();
-        return Measure.PerTenThousand(Info, period, onPlan, snapshot.Council?.ChildPopulation);
+        var plans = Views.PlansByEnd(snapshot).OnOrAfter(period.To);
+        var onPlan = new HashSet<int>(plans.Count);
+        foreach (var (episode, plan) in plans)
+        {
+            if (plan.IsOpenOn(period.To))
+            {
+                onPlan.Add(episode.ChildId);
+            }
+        }
+
+        return Measure.PerTenThousand(Info, period, onPlan.Count, snapshot.Council?.ChildPopulation);
     }
 }
 
@@ -135,8 +144,20 @@ public sealed class LookedAfterPer10000 : IIndicator
         "Children in care on the last day of the period, per 10,000 of the council's children aged 0–17.",
         "DfE Children looked after statistics (81,770 at 31 March 2025)", IndicatorUnit.Per10000, 67, "England at 31 March 2025");
 
-    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        Measure.PerTenThousand(Info, period, Views.LookedAfterByEnd(snapshot).OnOrAfter(period.To).Where(e => e.IsOpenOn(period.To)).Select(e => e.ChildId).Distinct().Count(), snapshot.Council?.ChildPopulation);
+    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
+    {
+        var episodes = Views.LookedAfterByEnd(snapshot).OnOrAfter(period.To);
+        var inCare = new HashSet<int>(episodes.Count);
+        foreach (var episode in episodes)
+        {
+            if (episode.IsOpenOn(period.To))
+            {
+                inCare.Add(episode.ChildId);
+            }
+        }
+
+        return Measure.PerTenThousand(Info, period, inCare.Count, snapshot.Council?.ChildPopulation);
+    }
 }
 
 /// <summary>Section 47 enquiries started in the period per 10,000 children aged 0–17.</summary>
