@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Sightline.Oversight;
 
 /// <summary>Records in the order of one of their dates, so that those dated within a period are found by a binary search
@@ -16,28 +14,66 @@ public sealed class Dated<T>
     /// <param name="date">The date they are ordered and found by; null leaves the record out.</param>
     public Dated(IEnumerable<T> records, Func<T, DateOnly?> date)
     {
-        // Sorted by day and then by the order given, with one key per record holding both: millions of them for all of
-        // England. The keys alone are sorted (numbers sort far faster than records moved with them), then the records
-        // are put in their order.
+        // Ordered by day and then by the order given: millions of records for all of England.
         var kept = new List<T>();
-        var keys = new List<long>();
+        var days = new List<int>();
+        int first = int.MaxValue, last = int.MinValue;
         foreach (var record in records)
         {
             if (date(record) is { } day)
             {
-                keys.Add(((long)day.DayNumber << 32) | (uint)kept.Count);
                 kept.Add(record);
+                days.Add(day.DayNumber);
+                first = Math.Min(first, day.DayNumber);
+                last = Math.Max(last, day.DayNumber);
             }
         }
 
-        var sorted = CollectionsMarshal.AsSpan(keys);
-        sorted.Sort();
-        _records = new T[sorted.Length];
-        _days = new int[sorted.Length];
-        for (var i = 0; i < sorted.Length; i++)
+        _records = new T[kept.Count];
+        _days = new int[kept.Count];
+        if (kept.Count == 0)
         {
-            _records[i] = kept[(int)(uint)sorted[i]];
-            _days[i] = (int)(sorted[i] >> 32);
+            return;
+        }
+
+        if (last - first <= (4L * kept.Count) + 4096)
+        {
+            // Few days beside the records (years of them, as a council's are): counted, with no comparison. Each day
+            // starts after the records of the days before it, and its own records go in the order given.
+            var start = new int[last - first + 2];
+            foreach (var day in days)
+            {
+                start[day - first + 1]++;
+            }
+
+            for (var i = 1; i < start.Length; i++)
+            {
+                start[i] += start[i - 1];
+            }
+
+            for (var i = 0; i < kept.Count; i++)
+            {
+                var at = start[days[i] - first]++;
+                _records[at] = kept[i];
+                _days[at] = days[i];
+            }
+        }
+        else
+        {
+            // Days far apart (a date in the far future, say): one key per record holding its day and its place in the
+            // order given; the keys alone are sorted (numbers sort far faster than records moved with them).
+            var keys = new long[kept.Count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = ((long)days[i] << 32) | (uint)i;
+            }
+
+            Array.Sort(keys);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                _records[i] = kept[(int)(uint)keys[i]];
+                _days[i] = (int)(keys[i] >> 32);
+            }
         }
     }
 
