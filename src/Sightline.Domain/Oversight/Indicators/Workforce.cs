@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Sightline.Model;
 
 namespace Sightline.Oversight.Indicators;
@@ -47,30 +48,47 @@ public sealed class AverageCaseload : IIndicator
                 worker.TryAdd(_workers[i].Id, i);
             }
 
-            var child = new Dictionary<int, int>();
-            var ends = new List<int>();
-            var allocations = new List<(int Child, int Worker, int Start)>();
-            foreach (var c in snapshot.Children)
+            // A child's position in the snapshot where the children are in order of their identifiers (as loaded), so
+            // that each has one; otherwise a position given to each identifier as it is first met.
+            var children = snapshot.Children;
+            var ordered = true;
+            for (var i = 1; i < children.Count && ordered; i++)
             {
-                foreach (var allocation in c.Allocations)
+                ordered = children[i - 1].Id < children[i].Id;
+            }
+
+            var child = ordered ? null : new Dictionary<int, int>();
+            var ends = new List<long>();
+            var allocations = new List<(int Child, int Worker, int Start)>();
+            for (var i = 0; i < children.Count; i++)
+            {
+                foreach (var allocation in children[i].Allocations)
                 {
                     if (allocation.WorkerId is { } id && worker.TryGetValue(id, out var w))
                     {
-                        if (!child.TryGetValue(c.Id, out var k))
+                        var k = i;
+                        if (child is not null && !child.TryGetValue(children[i].Id, out k))
                         {
-                            child[c.Id] = k = child.Count;
+                            child[children[i].Id] = k = child.Count;
                         }
 
-                        ends.Add(allocation.EndDate is { } end ? end.DayNumber : int.MaxValue);
+                        // The end day and the allocation's place, sorted together as one number.
+                        ends.Add(((long)(allocation.EndDate is { } end ? end.DayNumber : int.MaxValue) << 32) | (uint)allocations.Count);
                         allocations.Add((k, w, allocation.StartDate.DayNumber));
                     }
                 }
             }
 
-            _children = child.Count;
-            _ends = [.. ends];
-            _allocations = [.. allocations];
-            Array.Sort(_ends, _allocations);
+            _children = child?.Count ?? children.Count;
+            var keys = CollectionsMarshal.AsSpan(ends);
+            keys.Sort();
+            _ends = new int[keys.Length];
+            _allocations = new (int Child, int Worker, int Start)[keys.Length];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                _ends[i] = (int)(keys[i] >> 32);
+                _allocations[i] = allocations[(int)(uint)keys[i]];
+            }
         }
 
         /// <summary>The children with an allocation open on <paramref name="day"/> (its start and end inclusive) to a
