@@ -14,36 +14,40 @@ public sealed class Dated<T>
     /// <param name="date">The date they are ordered and found by; null leaves the record out.</param>
     public Dated(IEnumerable<T> records, Func<T, DateOnly?> date)
     {
-        // Ordered by day and then by the order given: millions of records for all of England.
-        var kept = new List<T>();
-        var days = new List<int>();
-        int first = int.MaxValue, last = int.MinValue;
-        foreach (var record in records)
+        // Ordered by day and then by the order given: millions of records for all of England, so each array is made
+        // once, of its exact length. A record without the date has day -1 (day numbers start at 0).
+        var all = records as T[] ?? records.ToArray();
+        var days = new int[all.Length];
+        int first = int.MaxValue, last = int.MinValue, count = 0;
+        for (var i = 0; i < all.Length; i++)
         {
-            if (date(record) is { } day)
+            days[i] = date(all[i]) is { } day ? day.DayNumber : -1;
+            if (days[i] >= 0)
             {
-                kept.Add(record);
-                days.Add(day.DayNumber);
-                first = Math.Min(first, day.DayNumber);
-                last = Math.Max(last, day.DayNumber);
+                count++;
+                first = Math.Min(first, days[i]);
+                last = Math.Max(last, days[i]);
             }
         }
 
-        _records = new T[kept.Count];
-        _days = new int[kept.Count];
-        if (kept.Count == 0)
+        _records = new T[count];
+        _days = new int[count];
+        if (count == 0)
         {
             return;
         }
 
-        if (last - first <= (4L * kept.Count) + 4096)
+        if (last - first <= (4L * count) + 4096)
         {
             // Few days beside the records (years of them, as a council's are): counted, with no comparison. Each day
             // starts after the records of the days before it, and its own records go in the order given.
             var start = new int[last - first + 2];
             foreach (var day in days)
             {
-                start[day - first + 1]++;
+                if (day >= 0)
+                {
+                    start[day - first + 1]++;
+                }
             }
 
             for (var i = 1; i < start.Length; i++)
@@ -51,27 +55,33 @@ public sealed class Dated<T>
                 start[i] += start[i - 1];
             }
 
-            for (var i = 0; i < kept.Count; i++)
+            for (var i = 0; i < all.Length; i++)
             {
-                var at = start[days[i] - first]++;
-                _records[at] = kept[i];
-                _days[at] = days[i];
+                if (days[i] >= 0)
+                {
+                    var at = start[days[i] - first]++;
+                    _records[at] = all[i];
+                    _days[at] = days[i];
+                }
             }
         }
         else
         {
             // Days far apart (a date in the far future, say): one key per record holding its day and its place in the
             // order given; the keys alone are sorted (numbers sort far faster than records moved with them).
-            var keys = new long[kept.Count];
-            for (var i = 0; i < keys.Length; i++)
+            var keys = new long[count];
+            for (int i = 0, k = 0; i < all.Length; i++)
             {
-                keys[i] = ((long)days[i] << 32) | (uint)i;
+                if (days[i] >= 0)
+                {
+                    keys[k++] = ((long)days[i] << 32) | (uint)i;
+                }
             }
 
             Array.Sort(keys);
             for (var i = 0; i < keys.Length; i++)
             {
-                _records[i] = kept[(int)(uint)keys[i]];
+                _records[i] = all[(int)(uint)keys[i]];
                 _days[i] = (int)(keys[i] >> 32);
             }
         }

@@ -69,9 +69,6 @@ internal sealed class DueOccasions<TPlan>
         _walked = [.. walked];
     }
 
-    /// <summary>How many plans are walked for each period rather than counted from their occasions kept.</summary>
-    public int Walked => _walked.Length;
-
     /// <summary>The occasions due within <paramref name="period"/>, both ends inclusive, while their plans were open, and how many were met.</summary>
     public (int Due, int Met) In(Period period)
     {

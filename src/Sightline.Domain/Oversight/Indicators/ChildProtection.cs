@@ -126,28 +126,28 @@ public sealed class ChildrenSeenAlone : IIndicator
     /// <summary>Every child protection visit at which the child was seen and whether they were seen alone is recorded,
     /// by its date, with the child's date of birth (a child not yet born has none) and whether they were seen alone.</summary>
     private Dated<(DateOnly Born, DateOnly Date, bool Alone)> SeenVisits(CouncilSnapshot snapshot) =>
-        snapshot.Derived(this, s =>
-        {
-            // A loop rather than a query: every visit of every child is read, millions for all of England.
-            var seen = new List<(DateOnly Born, DateOnly Date, bool Alone)>();
-            foreach (var child in s.Children)
-            {
-                if (child.DateOfBirth is not { } born)
-                {
-                    continue;
-                }
+        snapshot.Derived(this, s => new Dated<(DateOnly Born, DateOnly Date, bool Alone)>(SeenVisitsOf(s.Children), v => v.Date));
 
-                foreach (var visit in child.Visits)
-                {
-                    if (visit.Kind == VisitKind.ChildProtection && visit.ChildSeen && visit.SeenAlone is { } alone)
-                    {
-                        seen.Add((born, visit.Date, alone));
-                    }
-                }
+    /// <summary>The visits of <see cref="SeenVisits"/>, in loops rather than a query: every visit of every child is read,
+    /// millions for all of England.</summary>
+    private static IEnumerable<(DateOnly Born, DateOnly Date, bool Alone)> SeenVisitsOf(IReadOnlyList<Child> children)
+    {
+        foreach (var child in children)
+        {
+            if (child.DateOfBirth is not { } born)
+            {
+                continue;
             }
 
-            return new Dated<(DateOnly Born, DateOnly Date, bool Alone)>(seen, v => v.Date);
-        });
+            foreach (var visit in child.Visits)
+            {
+                if (visit.Kind == VisitKind.ChildProtection && visit.ChildSeen && visit.SeenAlone is { } alone)
+                {
+                    yield return (born, visit.Date, alone);
+                }
+            }
+        }
+    }
 }
 
 /// <summary>The DfE's bands for how long a plan lasted, shared by child protection and child in need plans.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Sightline.Model;
 
 namespace Sightline.Oversight.Indicators;
@@ -58,8 +57,19 @@ public sealed class AverageCaseload : IIndicator
             }
 
             var child = ordered ? null : new Dictionary<int, int>();
-            var ends = new List<long>();
-            var allocations = new List<(int Child, int Worker, int Start)>();
+            var count = 0;
+            foreach (var c in children)
+            {
+                foreach (var allocation in c.Allocations)
+                {
+                    count += allocation.WorkerId is { } id && worker.ContainsKey(id) ? 1 : 0;
+                }
+            }
+
+            // Counted first, so that the arrays are of exactly their number: millions for all of England.
+            var keys = new long[count];
+            var allocations = new (int Child, int Worker, int Start)[count];
+            var n = 0;
             for (var i = 0; i < children.Count; i++)
             {
                 foreach (var allocation in children[i].Allocations)
@@ -73,15 +83,14 @@ public sealed class AverageCaseload : IIndicator
                         }
 
                         // The end day and the allocation's place, sorted together as one number.
-                        ends.Add(((long)(allocation.EndDate is { } end ? end.DayNumber : int.MaxValue) << 32) | (uint)allocations.Count);
-                        allocations.Add((k, w, allocation.StartDate.DayNumber));
+                        keys[n] = ((long)(allocation.EndDate is { } end ? end.DayNumber : int.MaxValue) << 32) | (uint)n;
+                        allocations[n++] = (k, w, allocation.StartDate.DayNumber);
                     }
                 }
             }
 
             _children = child?.Count ?? children.Count;
-            var keys = CollectionsMarshal.AsSpan(ends);
-            keys.Sort();
+            Array.Sort(keys);
             _ends = new int[keys.Length];
             _allocations = new (int Child, int Worker, int Start)[keys.Length];
             for (var i = 0; i < keys.Length; i++)
