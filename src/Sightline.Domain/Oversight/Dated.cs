@@ -14,19 +14,76 @@ public sealed class Dated<T>
     /// <param name="date">The date they are ordered and found by; null leaves the record out.</param>
     public Dated(IEnumerable<T> records, Func<T, DateOnly?> date)
     {
-        // Sorted in place, by day and then by the order given, with one key per record: millions of them for all of England.
-        _records = records.Where(r => date(r) is not null).ToArray();
-        var keys = new long[_records.Length];
-        for (var i = 0; i < keys.Length; i++)
+        // Ordered by day and then by the order given: millions of records for all of England, so each array is made
+        // once, of its exact length. A record without the date has day -1 (day numbers start at 0).
+        var all = records as T[] ?? records.ToArray();
+        var days = new int[all.Length];
+        int first = int.MaxValue, last = int.MinValue, count = 0;
+        for (var i = 0; i < all.Length; i++)
         {
-            keys[i] = ((long)date(_records[i])!.Value.DayNumber << 32) | (uint)i;
+            days[i] = date(all[i]) is { } day ? day.DayNumber : -1;
+            if (days[i] >= 0)
+            {
+                count++;
+                first = Math.Min(first, days[i]);
+                last = Math.Max(last, days[i]);
+            }
         }
 
-        Array.Sort(keys, _records);
-        _days = new int[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
+        _records = new T[count];
+        _days = new int[count];
+        if (count == 0)
         {
-            _days[i] = (int)(keys[i] >> 32);
+            return;
+        }
+
+        if (last - first <= (4L * count) + 4096)
+        {
+            // Few days beside the records (years of them, as a council's are): counted, with no comparison. Each day
+            // starts after the records of the days before it, and its own records go in the order given.
+            var start = new int[last - first + 2];
+            foreach (var day in days)
+            {
+                if (day >= 0)
+                {
+                    start[day - first + 1]++;
+                }
+            }
+
+            for (var i = 1; i < start.Length; i++)
+            {
+                start[i] += start[i - 1];
+            }
+
+            for (var i = 0; i < all.Length; i++)
+            {
+                if (days[i] >= 0)
+                {
+                    var at = start[days[i] - first]++;
+                    _records[at] = all[i];
+                    _days[at] = days[i];
+                }
+            }
+        }
+        else
+        {
+            // Days far apart (a date in the far future, say): one key per record holding its day and its place in the
+            // order given; the keys alone are sorted (numbers sort far faster than records moved with them).
+            var keys = new long[count];
+            for (int i = 0, k = 0; i < all.Length; i++)
+            {
+                if (days[i] >= 0)
+                {
+                    keys[k++] = ((long)days[i] << 32) | (uint)i;
+                }
+            }
+
+            Array.Sort(keys);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                _records[i] = all[(int)(uint)keys[i]];
+                _days[i] = (int)(keys[i] >> 32);
+            }
         }
     }
 
@@ -42,6 +99,13 @@ public sealed class Dated<T>
 
     /// <summary>The records dated on or before <paramref name="date"/>, in date order.</summary>
     public ArraySegment<T> OnOrBefore(DateOnly date) => new(_records, 0, FirstOnOrAfter(date.DayNumber + 1));
+
+    /// <summary>The records dated on or after <paramref name="date"/>, in date order.</summary>
+    public ArraySegment<T> OnOrAfter(DateOnly date)
+    {
+        var from = FirstOnOrAfter(date.DayNumber);
+        return new(_records, from, _records.Length - from);
+    }
 
     /// <summary>The position of the first record dated on or after the day number (the count, when there is none).</summary>
     private int FirstOnOrAfter(int day)

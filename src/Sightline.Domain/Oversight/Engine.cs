@@ -107,14 +107,40 @@ public static class OversightEngine
     {
         indicators ??= IndicatorCatalogue.All;
         var values = new IndicatorValue[indicators.Count * periods.Count];
-        // Each value is independent of the others, so they are computed in parallel, each into its own place. They are
-        // taken period by period, so that at first each core computes a different indicator, working out what it keeps
-        // on the snapshot (its dated records) while the other does the same for another.
-        Parallel.For(0, values.Length, n =>
+        void Compute(int indicator, int period) =>
+            values[(indicator * periods.Count) + period] = indicators[indicator].Compute(snapshot, periods[period], asAtEnd(periods[period].To));
+
+        if (values.Length == 0)
         {
-            var (indicator, period) = (n % indicators.Count, periods[n / indicators.Count]);
-            values[(indicator * periods.Count) + (n / indicators.Count)] = indicators[indicator].Compute(snapshot, period, asAtEnd(period.To));
+            return values;
+        }
+
+        // Each value is independent of the others, so they are computed in parallel, each into its own place. First each
+        // indicator's first period, which works out what the indicator keeps on the snapshot (its dated records, say): the
+        // cores take indicators from both ends of the list, so that each builds its own while the others build theirs,
+        // rather than several waiting for the one building what neighbouring indicators share. Then every other value,
+        // which mostly reads what was kept.
+        var (front, back) = (0, indicators.Count - 1);
+        var gate = new object();
+        Parallel.For(0, Math.Min(Environment.ProcessorCount, indicators.Count), core =>
+        {
+            while (true)
+            {
+                int indicator;
+                lock (gate)
+                {
+                    if (front > back)
+                    {
+                        return;
+                    }
+
+                    indicator = core % 2 == 0 ? front++ : back--;
+                }
+
+                Compute(indicator, 0);
+            }
         });
+        Parallel.For(indicators.Count, values.Length, n => Compute(n % indicators.Count, n / indicators.Count));
         return values;
     }
 

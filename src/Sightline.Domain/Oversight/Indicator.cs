@@ -131,14 +131,15 @@ internal static class Measure
     /// <summary>The median of <paramref name="values"/> (the mean of the middle two when there is an even number), or null when there are none.</summary>
     public static double? Median(IEnumerable<double> values)
     {
-        var sorted = values.Order().ToList();
-        if (sorted.Count == 0)
+        var sorted = values.ToArray();
+        if (sorted.Length == 0)
         {
             return null;
         }
 
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        Array.Sort(sorted);
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /// <summary>Each band with its count and its share of <paramref name="total"/>.</summary>
@@ -230,11 +231,30 @@ internal static class OnTime
     /// <param name="until">The last day on which an occasion can be due.</param>
     public static (int Due, int Met) Count(IEnumerable<DateOnly> events, Func<DateOnly?, DateOnly> dueAfter, Period period, DateOnly? until)
     {
-        var sorted = events.Order().ToArray();
-        var last = until is { } u && u < period.To ? u : period.To;
-        int due = 0, met = 0, next = 0;
+        int due = 0, met = 0;
+        foreach (var (date, kept) in Occasions(events.Order().ToArray(), dueAfter, until is { } u && u < period.To ? u : period.To))
+        {
+            if (period.Contains(date))
+            {
+                due++;
+                met += kept ? 1 : 0;
+            }
+        }
+
+        return (due, met);
+    }
+
+    /// <summary>Every occasion due on or before <paramref name="last"/> (with no last day, until the events run out),
+    /// in the order the clock reaches them, each with whether it was met.</summary>
+    /// <param name="sorted">The dates of the events, in order.</param>
+    /// <param name="dueAfter">The alert's own due date, given the latest event so far.</param>
+    /// <param name="last">The last day on which an occasion can be due; null for no limit. Each occasion moves the
+    /// clock on by at least one event, or ends it, so the occasions end even without one.</param>
+    public static IEnumerable<(DateOnly Due, bool Met)> Occasions(DateOnly[] sorted, Func<DateOnly?, DateOnly> dueAfter, DateOnly? last)
+    {
+        var next = 0;
         DateOnly? latest = null;
-        for (var date = dueAfter(null); date <= last; date = dueAfter(latest))
+        for (var date = dueAfter(null); last is not { } l || date <= l; date = dueAfter(latest))
         {
             while (next < sorted.Length && sorted[next] <= date)
             {
@@ -242,37 +262,17 @@ internal static class OnTime
             }
 
             var kept = dueAfter(latest) > date;
-            if (period.Contains(date))
-            {
-                due++;
-                met += kept ? 1 : 0;
-            }
-
+            yield return (date, kept);
             if (!kept)
             {
                 // Missed: the clock runs again from the next event, however late; without one nothing more is due.
                 if (next == sorted.Length)
                 {
-                    break;
+                    yield break;
                 }
 
                 latest = sorted[next++];
             }
         }
-
-        return (due, met);
-    }
-
-    /// <summary>The share of all the occasions due that were met, over every plan's count.</summary>
-    public static IndicatorValue Share(IndicatorInfo info, Period period, IEnumerable<(int Due, int Met)> plans)
-    {
-        int due = 0, met = 0;
-        foreach (var plan in plans)
-        {
-            due += plan.Due;
-            met += plan.Met;
-        }
-
-        return Measure.Share(info, period, met, due);
     }
 }

@@ -151,4 +151,35 @@ public sealed class CourtAndWorkforceIndicatorTests
         new AgencyRate().Compute(Council(Everything, workers, children), new Period(D(2019, 1, 1), D(2019, 12, 31)), On(D(2019, 12, 31))).Display
             .Should().Be("no data", "nobody was in post before 2020");
     }
+
+    [Fact]
+    public void CaseloadsOfSeveralDaysFromOneSnapshotEachCountTheirOwnDay()
+    {
+        var workers = new[]
+        {
+            Worker(1, WorkerRole.SocialWorker, 1m),
+            Worker(2, WorkerRole.SocialWorker, 1m, left: D(2025, 2, 28)),   // in post on 28 February, not on 31 March
+            Worker(3, WorkerRole.TeamManager, 1m),
+        };
+        Child[] children =
+        [
+            AllocatedTo((1, D(2025, 1, 31), D(2025, 1, 31))),               // open on 31 January only
+            AllocatedTo((1, D(2025, 2, 28), null)),                         // from 28 February, open
+            AllocatedTo((1, D(2025, 1, 6), D(2025, 2, 27)), (1, D(2025, 3, 1), null)), // a gap over 28 February, then open again
+            AllocatedTo((2, D(2025, 1, 6), null)),                          // open, but worker 2 left on 28 February
+            AllocatedTo((2, D(2025, 1, 6), D(2025, 2, 28)), (1, D(2025, 2, 28), null)), // both on 28 February: counted once
+            AllocatedTo((3, D(2025, 1, 6), null)),                          // a manager's
+        ];
+
+        // The same children in the order of their identifiers (as a snapshot is loaded) and in the reverse order.
+        foreach (var snapshot in new[] { Council(Everything, workers, children), Council(Everything, workers, [.. children.Reverse()]) })
+        {
+            string Caseload(int month, int day) => new AverageCaseload().Compute(snapshot, new Period(D(2025, month, 1), D(2025, month, day)), On(D(2025, month, day))).Ratio();
+
+            Caseload(3, 31).Should().Be("3/1", "the second, third and fifth children, held by worker 1, the one case holder in post");
+            Caseload(1, 31).Should().Be("4/2", "the first, third, fourth and fifth");
+            Caseload(2, 28).Should().Be("3/2", "the second, fourth and fifth: the third's allocation had a gap that day");
+            Caseload(3, 31).Should().Be("3/1", "asked again after the others");
+        }
+    }
 }

@@ -30,4 +30,25 @@ public sealed class DatedTests
         Records.OnOrBefore(D(2025, 2, 1)).Select(r => r.Name).Should().Equal("new year", "also new year", "last day", "february");
         Records.OnOrBefore(D(2024, 12, 31)).Should().BeEmpty();
     }
+
+    [Fact]
+    public void On_or_after_a_date_includes_the_date()
+    {
+        Records.OnOrAfter(D(2025, 2, 1)).Select(r => r.Name).Should().Equal("february", "march");
+        Records.OnOrAfter(D(2025, 3, 2)).Should().BeEmpty();
+        Records.OnOrAfter(D(2024, 12, 31)).Should().HaveCount(5);
+    }
+
+    [Fact]
+    public void Records_far_apart_in_time_are_in_the_same_order_as_records_close_together()
+    {
+        // Thousands of years apart, the records are sorted by comparison rather than counted by day: the order is the same,
+        // by date and then as given.
+        var far = new Dated<(string Name, DateOnly Date)>(
+            [("open", DateOnly.MaxValue), ("b", D(2025, 1, 2)), ("a", D(2025, 1, 1)), ("also open", DateOnly.MaxValue), ("also b", D(2025, 1, 2))],
+            r => r.Date);
+        far.OnOrAfter(D(2025, 1, 1)).Select(r => r.Name).Should().Equal("a", "b", "also b", "open", "also open");
+        far.In(new Period(D(2025, 1, 2), D(9999, 12, 31))).Select(r => r.Name).Should().Equal("b", "also b", "open", "also open");
+        far.OnOrAfter(DateOnly.MaxValue).Select(r => r.Name).Should().Equal("open", "also open");
+    }
 }

@@ -1,3 +1,4 @@
+using Sightline.Calendar;
 using Sightline.Model;
 using Sightline.Oversight;
 using Sightline.Oversight.Alerts;
@@ -124,5 +125,75 @@ public sealed class TimelinessIndicatorTests
             .Should().Be("0/4", "every 2 months: due 15 March, 14 June, 20 September and 20 December, each missed");
         new ChildInNeedPlanReviewsOnTime().Compute(Council([], child), Year2025, On(Year2025.To)).Display
             .Should().Be("no data: no CIN plan reviews loaded");
+    }
+
+    [Fact]
+    public void EachReviewDueCountsInTheOnePeriodItFallsInWhicheverPeriodIsAskedFirst()
+    {
+        var a = OnPlan(D(2025, 1, 31), end: D(2025, 10, 30));
+        Reviewed(a.Plan, D(2025, 4, 30), D(2025, 10, 30));  // due 30 April (April's last day), held then; due 30 October, the plan's last day, held then
+        var b = OnPlan(D(2024, 12, 1), end: D(2025, 9, 4));
+        Reviewed(b.Plan, D(2025, 3, 5));                    // due 1 March (March's first day), held 5 March: late; next due 5 September, after the plan ended
+        var c = OnPlan(D(2025, 6, 10));                     // open: due 10 September, never held, and nothing due after
+        var snapshot = Council([], a.Child, b.Child, c.Child);
+        var indicator = new ChildProtectionReviewsOnTime();
+        string Ratio(Period period) => indicator.Compute(snapshot, period, On(period.To)).Ratio();
+
+        var months = Year2025.Months().ToList();
+        var expected = new Dictionary<int, string> { [3] = "0/1", [4] = "1/1", [9] = "0/1", [10] = "1/1" };
+        months.AsEnumerable().Reverse().Select(m => Ratio(m)).Reverse().Should().Equal(
+            months.Select(m => expected.GetValueOrDefault(m.From.Month, "0/0")), "the months asked last to first");
+        Ratio(Year2025).Should().Be("2/4", "asked after the months, the year is their sum");
+        Ratio(new Period(D(2025, 4, 1), D(2025, 4, 29))).Should().Be("0/0", "30 April is after the period");
+        Ratio(new Period(D(2025, 4, 30), D(2025, 5, 31))).Should().Be("1/1", "30 April is the period's first day");
+        Ratio(new Period(D(2025, 2, 1), D(2025, 3, 1))).Should().Be("0/1", "1 March is the period's last day");
+        Ratio(new Period(D(2025, 9, 1), D(2025, 9, 30))).Should().Be("0/1", "B ended on 4 September, before its review was due on the 5th");
+        Ratio(new Period(D(2025, 10, 30), D(2026, 12, 31))).Should().Be("1/1", "A's review due on its last day; after it, none");
+    }
+
+    [Fact]
+    public void EachPeriodIsJudgedByTheStandardsInForceOnItsLastDayWhateverWasAskedBefore()
+    {
+        var child = Child();
+        var plan = CinPlan(Episode(child, D(2024, 12, 2)), D(2025, 1, 15));
+        plan.Reviews.AddRange(new[] { D(2025, 4, 14), D(2025, 7, 20), D(2025, 10, 20) }.Select(d => new CinPlanReview { CinPlanId = plan.Id, Date = d }));
+        // Reviews every 3 months (the default) until 31 July 2025, every 2 months from 1 August.
+        var snapshot = new CouncilSnapshot(new Council { Code = "999", Name = "Test", ChildPopulation = 10_000 }, [child], [], [],
+            new DataCoverage(new HashSet<string> { "CIN plan reviews" }), new LocalStandardsHistory([LocalStandards.Defaults with { EffectiveFrom = D(2025, 8, 1), CinPlanReviewMonths = 2 }]));
+        var indicator = new ChildInNeedPlanReviewsOnTime();
+        string Ratio(int month)
+        {
+            var period = Year2025.Months().Single(m => m.From.Month == month);
+            return indicator.Compute(snapshot, period, snapshot.On(period.To, WorkingDayCalendar.England)).Ratio();
+        }
+
+        // Every 3 months: due 15 April (held 14 April), 14 July (held 20 July: late), 20 October (held that day).
+        // Every 2 months: due 15 March, 14 June, 20 September and 20 December, each missed.
+        Ratio(9).Should().Be("0/1", "September is judged every 2 months");
+        Ratio(4).Should().Be("1/1", "April is judged every 3 months");
+        Ratio(7).Should().Be("0/1", "July is judged every 3 months: 14 July, held late");
+        Ratio(10).Should().Be("0/0", "October is judged every 2 months: nothing due in it");
+        Ratio(12).Should().Be("0/1");
+        Ratio(3).Should().Be("0/0", "March is judged every 3 months, whatever was asked before");
+        indicator.Compute(snapshot, Year2025, snapshot.On(Year2025.To, WorkingDayCalendar.England)).Ratio().Should().Be("0/4", "the year is judged as at 31 December");
+    }
+
+    [Fact]
+    public void AVisitDatedPastTheCalendarsYearsCountsOnlyWhereItDidBefore()
+    {
+        var period = new Period(D(2025, 12, 1), D(2025, 12, 31));
+        var x = OnPlan(D(2025, 12, 1));
+        Visit(x.Child, D(2025, 12, 15));      // due 15 December: on time; the next is due 31 December
+        Visit(x.Child, D(2025, 12, 30));      // on time; the next is due 14 January 2026, after the period
+        Visit(x.Child, D(2028, 3, 1));        // past the calendar's last year (a mistyped date): reached only after the visit due 14 January is missed
+        var y = OnPlan(D(2025, 12, 1));
+        Visit(y.Child, D(2025, 12, 12));      // due 15 December: on time; the next is due 30 December, missed
+        var snapshot = Council(["visits"], x.Child, y.Child);
+
+        new ChildProtectionVisitsOnTime().Compute(snapshot, period, On(period.To)).Ratio().Should().Be("3/4", "X 2 of 2, Y 1 of 2");
+        new ChildProtectionVisitsOnTime().Compute(snapshot, new Period(D(2025, 12, 1), D(2025, 12, 15)), On(D(2025, 12, 15))).Ratio().Should().Be("2/2");
+        var january = new Period(D(2026, 1, 1), D(2026, 1, 31));
+        var judgingJanuary = () => new ChildProtectionVisitsOnTime().Compute(snapshot, january, On(january.To));
+        judgingJanuary.Should().Throw<CalendarNotCoveredException>("the visit due 14 January is missed, and the next runs from 2028");
     }
 }

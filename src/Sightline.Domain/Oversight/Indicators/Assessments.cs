@@ -16,9 +16,9 @@ public sealed class AssessmentDuration : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         var durations = new List<(int, double)>();
-        foreach (var (episode, assessment) in Views.AuthorisedAssessments(snapshot).In(period))
+        foreach (var (referral, authorised) in Views.AuthorisedAssessments(snapshot).In(period))
         {
-            var days = Math.Max(0, asAt.Calendar.CountWorkingDays(episode.ReferralDate, assessment.AuthorisationDate!.Value));
+            var days = Math.Max(0, asAt.Calendar.CountWorkingDays(referral, authorised));
             durations.Add((days, days));
         }
 

@@ -1,3 +1,4 @@
+using Sightline.Model;
 using Sightline.Oversight.Alerts;
 
 namespace Sightline.Oversight.Indicators;
@@ -19,9 +20,14 @@ public sealed class ChildInNeedPlanReviewsOnTime : IIndicator
             return noData;
         }
 
-        return OnTime.Share(Info, period, Views.CinPlansOpenIn(snapshot, period)
-            .Select(plan => OnTime.Count(plan.Reviews.Select(r => r.Date), last => ChildInNeedPlanReviewOverdue.ReviewDue(plan, last, asAt.Standards), period, plan.EndDate)));
+        var (due, met) = Reviews(snapshot, asAt.Standards).In(period);
+        return Measure.Share(Info, period, met, due);
     }
+
+    /// <summary>Every plan's reviews due, worked out once for each set of local standards a period is judged by.</summary>
+    private DueOccasions<CinPlan> Reviews(CouncilSnapshot snapshot, LocalStandards standards) =>
+        snapshot.Derived((this, standards), s => new DueOccasions<CinPlan>(s.CinEpisodes.SelectMany(e => e.CinPlans), p => p.StartDate, p => p.EndDate,
+            p => p.Reviews.Select(r => r.Date), p => last => ChildInNeedPlanReviewOverdue.ReviewDue(p, last, standards)));
 }
 
 /// <summary>How long child in need plans that ended had lasted, in the bands the DfE uses for child protection

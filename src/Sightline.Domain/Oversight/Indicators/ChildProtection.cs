@@ -26,7 +26,7 @@ public sealed class ChildProtectionPlansOpen18Months : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         int open = 0, lasting = 0;
-        foreach (var (_, plan) in Views.PlansByStart(snapshot).OnOrBefore(period.To))
+        foreach (var (_, plan) in Views.PlansByEnd(snapshot).OnOrAfter(period.To))
         {
             if (plan.IsOpenOn(period.To))
             {
@@ -46,9 +46,16 @@ public sealed class ChildProtectionReviewsOnTime : IIndicator
         "Review conferences due in the period that were held by their due date, as a share of all review conferences due in the period. The first is due 3 months after the initial conference that began the plan, each later one 6 months after the last one held, exactly as cp-review-overdue judges it; a review held late counts as late and starts the next 6 months from its own date. A review is due only while its plan is open (a plan is open on its last day).",
         "Working Together to Safeguard Children 2023, chapter 2; local child protection procedures", IndicatorUnit.Percentage);
 
-    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        OnTime.Share(Info, period, Views.PlansOpenIn(snapshot, period)
-            .Select(p => OnTime.Count(p.Plan.ReviewConferences.Select(r => r.Date), last => ChildProtectionReviewOverdue.ReviewDue(p.Plan, last), period, p.Plan.EndDate)));
+    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
+    {
+        var (due, met) = Reviews(snapshot).In(period);
+        return Measure.Share(Info, period, met, due);
+    }
+
+    /// <summary>Every plan's review conferences due, worked out once: their due dates depend on no local standard.</summary>
+    private DueOccasions<ChildProtectionPlan> Reviews(CouncilSnapshot snapshot) =>
+        snapshot.Derived(this, s => new DueOccasions<ChildProtectionPlan>(s.ChildProtectionPlans, p => p.StartDate, p => p.EndDate,
+            p => p.ReviewConferences.Select(r => r.Date), p => last => ChildProtectionReviewOverdue.ReviewDue(p, last)));
 }
 
 /// <summary>Statutory visits made on time, judged by the cp-visit-overdue alert's own due dates.</summary>
@@ -68,13 +75,21 @@ public sealed class ChildProtectionVisitsOnTime : IIndicator
             return noData;
         }
 
-        // An unborn child (no date of birth yet) has no visit due.
-        return OnTime.Share(Info, period,
-            from p in Views.PlansOpenIn(snapshot, period)
-            where p.Child.DateOfBirth is not null
-            select OnTime.Count(p.Child.Visits.Where(v => v.ChildSeen).Select(v => v.Date),
-                last => ChildProtectionVisitOverdue.VisitDue(p.Plan, p.Child.DateOfBirth!.Value, last, asAt), period, p.Plan.EndDate));
+        var (due, met) = Visits(snapshot, asAt).In(period);
+        return Measure.Share(Info, period, met, due);
     }
+
+    /// <summary>Every plan's visits due, worked out once for each calendar and local standards a period is judged by
+    /// (the due dates read only those of <paramref name="asAt"/>). An unborn child (no date of birth yet) has no visit due.</summary>
+    private DueOccasions<(Child Child, ChildProtectionPlan Plan)> Visits(CouncilSnapshot snapshot, AsAt asAt) =>
+        snapshot.Derived((this, asAt.Standards, asAt.Calendar), s => new DueOccasions<(Child Child, ChildProtectionPlan Plan)>(
+            from child in s.Children
+            where child.DateOfBirth is not null
+            from episode in child.CinEpisodes
+            from plan in episode.ChildProtectionPlans
+            select (child, plan),
+            p => p.Plan.StartDate, p => p.Plan.EndDate, p => p.Child.Visits.Where(v => v.ChildSeen).Select(v => v.Date),
+            p => last => ChildProtectionVisitOverdue.VisitDue(p.Plan, p.Child.DateOfBirth!.Value, last, asAt)));
 }
 
 /// <summary>How often children on a plan old enough to be seen alone were seen alone (Annex A list 7 "Was the child
@@ -96,12 +111,12 @@ public sealed class ChildrenSeenAlone : IIndicator
         }
 
         int visits = 0, alone = 0;
-        foreach (var (born, visit) in SeenVisits(snapshot).In(period))
+        foreach (var (born, date, seenAlone) in SeenVisits(snapshot).In(period))
         {
-            if (born.AddYears(asAt.Standards.SeenAloneFromAge) <= visit.Date)
+            if (born.AddYears(asAt.Standards.SeenAloneFromAge) <= date)
             {
                 visits++;
-                alone += visit.SeenAlone!.Value ? 1 : 0;
+                alone += seenAlone ? 1 : 0;
             }
         }
 
@@ -109,14 +124,30 @@ public sealed class ChildrenSeenAlone : IIndicator
     }
 
     /// <summary>Every child protection visit at which the child was seen and whether they were seen alone is recorded,
-    /// with the child's date of birth (a child not yet born has none), by the visit's date.</summary>
-    private Dated<(DateOnly Born, Visit Visit)> SeenVisits(CouncilSnapshot snapshot) =>
-        snapshot.Derived(this, s => new Dated<(DateOnly Born, Visit Visit)>(
-            from child in s.Children
-            where child.DateOfBirth is not null
-            from visit in child.Visits
-            where visit.Kind == VisitKind.ChildProtection && visit.ChildSeen && visit.SeenAlone is not null
-            select (child.DateOfBirth!.Value, visit), v => v.Visit.Date));
+    /// by its date, with the child's date of birth (a child not yet born has none) and whether they were seen alone.</summary>
+    private Dated<(DateOnly Born, DateOnly Date, bool Alone)> SeenVisits(CouncilSnapshot snapshot) =>
+        snapshot.Derived(this, s => new Dated<(DateOnly Born, DateOnly Date, bool Alone)>(SeenVisitsOf(s.Children), v => v.Date));
+
+    /// <summary>The visits of <see cref="SeenVisits"/>, in loops rather than a query: every visit of every child is read,
+    /// millions for all of England.</summary>
+    private static IEnumerable<(DateOnly Born, DateOnly Date, bool Alone)> SeenVisitsOf(IReadOnlyList<Child> children)
+    {
+        foreach (var child in children)
+        {
+            if (child.DateOfBirth is not { } born)
+            {
+                continue;
+            }
+
+            foreach (var visit in child.Visits)
+            {
+                if (visit.Kind == VisitKind.ChildProtection && visit.ChildSeen && visit.SeenAlone is { } alone)
+                {
+                    yield return (born, visit.Date, alone);
+                }
+            }
+        }
+    }
 }
 
 /// <summary>The DfE's bands for how long a plan lasted, shared by child protection and child in need plans.</summary>

@@ -24,7 +24,7 @@ public sealed class ReReferralRate : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         var referrals = Views.Referrals(snapshot).In(period);
-        var again = referrals.Count(r => r.Previous is { } previous && r.Episode.ReferralDate.DayNumber - previous.DayNumber <= 365);
+        var again = referrals.Count(r => r.Previous is { } previous && r.Date.DayNumber - previous.DayNumber <= 365);
         return Measure.Share(Info, period, again, referrals.Count);
     }
 }
@@ -39,7 +39,7 @@ public sealed class ReferralsWithNoFurtherAction : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         var referrals = Views.Referrals(snapshot).In(period);
-        return Measure.Share(Info, period, referrals.Count(r => r.Episode.ReferralNfa), referrals.Count);
+        return Measure.Share(Info, period, referrals.Count(r => r.NoFurtherAction), referrals.Count);
     }
 }
 
@@ -53,7 +53,7 @@ public sealed class AssessmentsWithin45WorkingDays : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         var authorised = Views.AuthorisedAssessments(snapshot).In(period);
-        var onTime = authorised.Count(a => asAt.Calendar.CountWorkingDays(a.Episode.ReferralDate, a.Record.AuthorisationDate!.Value) <= 45);
+        var onTime = authorised.Count(a => asAt.Calendar.CountWorkingDays(a.Referral, a.Authorised) <= 45);
         return Measure.Share(Info, period, onTime, authorised.Count);
     }
 }
@@ -95,8 +95,17 @@ public sealed class ChildProtectionPlansPer10000 : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var onPlan = Views.Plans(snapshot).OnOrBefore(period.To).Where(p => p.Plan.IsOpenOn(period.To)).Select(p => p.Episode.ChildId).Distinct().Count();
-        return Measure.PerTenThousand(Info, period, onPlan, snapshot.Council?.ChildPopulation);
+        var plans = Views.PlansByEnd(snapshot).OnOrAfter(period.To);
+        var onPlan = new HashSet<int>(plans.Count);
+        foreach (var (episode, plan) in plans)
+        {
+            if (plan.IsOpenOn(period.To))
+            {
+                onPlan.Add(episode.ChildId);
+            }
+        }
+
+        return Measure.PerTenThousand(Info, period, onPlan.Count, snapshot.Council?.ChildPopulation);
     }
 }
 
@@ -135,8 +144,20 @@ public sealed class LookedAfterPer10000 : IIndicator
         "Children in care on the last day of the period, per 10,000 of the council's children aged 0–17.",
         "DfE Children looked after statistics (81,770 at 31 March 2025)", IndicatorUnit.Per10000, 67, "England at 31 March 2025");
 
-    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        Measure.PerTenThousand(Info, period, snapshot.LookedAfterEpisodes.Where(e => e.IsOpenOn(period.To)).Select(e => e.ChildId).Distinct().Count(), snapshot.Council?.ChildPopulation);
+    public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
+    {
+        var episodes = Views.LookedAfterByEnd(snapshot).OnOrAfter(period.To);
+        var inCare = new HashSet<int>(episodes.Count);
+        foreach (var episode in episodes)
+        {
+            if (episode.IsOpenOn(period.To))
+            {
+                inCare.Add(episode.ChildId);
+            }
+        }
+
+        return Measure.PerTenThousand(Info, period, inCare.Count, snapshot.Council?.ChildPopulation);
+    }
 }
 
 /// <summary>Section 47 enquiries started in the period per 10,000 children aged 0–17.</summary>
@@ -160,7 +181,7 @@ public sealed class Section47ToConference : IIndicator
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
         var started = Views.Enquiries(snapshot).In(period);
-        var conferenced = started.Count(s => s.Episode.InitialConferences.Exists(c => c.Section47EnquiryId == s.Record.Id && c.Date <= asAt.Date));
+        var conferenced = started.Count(s => s.FirstConference <= asAt.Date);
         return Measure.Share(Info, period, conferenced, started.Count);
     }
 }
@@ -198,20 +219,26 @@ public sealed class PreProceedingsOver16WeeksShare : IIndicator
 internal static class Views
 {
     /// <summary>Every referral (CIN episode) by its referral date, with the date of the same child's referral before it
-    /// (of two on the same day, the one recorded first comes first), or null for the child's first.</summary>
-    public static Dated<(CinEpisode Episode, DateOnly? Previous)> Referrals(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(Referrals)), s => new Dated<(CinEpisode Episode, DateOnly? Previous)>(
-            s.Children.SelectMany(WithPreviousReferral), r => r.Episode.ReferralDate));
+    /// (of two on the same day, the one recorded first comes first), or null for the child's first, and whether it was
+    /// closed with no further action: the few facts the indicators read, kept beside each other rather than in the episode.</summary>
+    public static Dated<Referral> Referrals(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(Referrals)), s => new Dated<Referral>(s.Children.SelectMany(WithPreviousReferral), r => r.Date));
 
-    /// <summary>Every authorised assessment, with its episode, by its authorisation date.</summary>
-    public static Dated<(CinEpisode Episode, Assessment Record)> AuthorisedAssessments(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(AuthorisedAssessments)), s => new Dated<(CinEpisode Episode, Assessment Record)>(
-            InEpisodes(s, e => e.Assessments), a => a.Record.AuthorisationDate));
+    /// <summary>Every authorised assessment, by its authorisation date, with its episode's referral date.</summary>
+    public static Dated<(DateOnly Referral, DateOnly Authorised)> AuthorisedAssessments(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(AuthorisedAssessments)), s => new Dated<(DateOnly Referral, DateOnly Authorised)>(
+            from episode in s.CinEpisodes
+            from assessment in episode.Assessments
+            where assessment.AuthorisationDate is not null
+            select (episode.ReferralDate, assessment.AuthorisationDate!.Value), a => a.Authorised));
 
-    /// <summary>Every section 47 enquiry, with its episode, by its start date.</summary>
-    public static Dated<(CinEpisode Episode, Section47Enquiry Record)> Enquiries(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(Enquiries)), s => new Dated<(CinEpisode Episode, Section47Enquiry Record)>(
-            InEpisodes(s, e => e.Section47Enquiries), q => q.Record.StartDate));
+    /// <summary>Every section 47 enquiry by its start date, with the date of the earliest initial conference recorded as
+    /// following it (null when none is): an enquiry led to a conference by a date when that one was held by then.</summary>
+    public static Dated<(DateOnly Start, DateOnly? FirstConference)> Enquiries(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(Enquiries)), s => new Dated<(DateOnly Start, DateOnly? FirstConference)>(
+            from episode in s.CinEpisodes
+            from enquiry in episode.Section47Enquiries
+            select (enquiry.StartDate, FirstConference(episode, enquiry)), q => q.Start));
 
     /// <summary>Every initial conference, with its episode, by its date.</summary>
     public static Dated<(CinEpisode Episode, InitialConference Record)> InitialConferences(CouncilSnapshot snapshot) =>
@@ -229,23 +256,22 @@ internal static class Views
     public static Dated<CinPlan> EndedCinPlans(CouncilSnapshot snapshot) =>
         snapshot.Derived((typeof(Views), nameof(EndedCinPlans)), s => new Dated<CinPlan>(s.CinEpisodes.SelectMany(e => e.CinPlans), p => p.EndDate));
 
-    /// <summary>Every child protection plan, with its child, by its start date.</summary>
-    public static Dated<(Child Child, ChildProtectionPlan Plan)> PlansByStart(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(PlansByStart)), s => new Dated<(Child Child, ChildProtectionPlan Plan)>(
-            from child in s.Children
-            from episode in child.CinEpisodes
+    /// <summary>Every child protection plan, with its episode, by its end date, those still open last (as if they ended on
+    /// the last date there is): the plans open on a day are among those from that day on, whatever their start.</summary>
+    public static Dated<(CinEpisode Episode, ChildProtectionPlan Plan)> PlansByEnd(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(PlansByEnd)), s => new Dated<(CinEpisode Episode, ChildProtectionPlan Plan)>(
+            from episode in s.CinEpisodes
             from plan in episode.ChildProtectionPlans
-            select (child, plan), p => p.Plan.StartDate));
+            select (episode, plan), p => p.Plan.EndDate ?? DateOnly.MaxValue));
 
-    /// <summary>The child protection plans open on at least one day of <paramref name="period"/> (a plan is open on its
-    /// last day), with their children: the only plans that can have anything due in it.</summary>
-    public static IEnumerable<(Child Child, ChildProtectionPlan Plan)> PlansOpenIn(CouncilSnapshot snapshot, Period period) =>
-        PlansByStart(snapshot).OnOrBefore(period.To).Where(p => p.Plan.EndDate is not { } end || end >= period.From);
+    /// <summary>Every looked after episode by its end date, those still open last, as <see cref="PlansByEnd"/>.</summary>
+    public static Dated<LookedAfterEpisode> LookedAfterByEnd(CouncilSnapshot snapshot) =>
+        snapshot.Derived((typeof(Views), nameof(LookedAfterByEnd)), s => new Dated<LookedAfterEpisode>(
+            s.LookedAfterEpisodes, e => e.EndDate ?? DateOnly.MaxValue));
 
-    /// <summary>The child in need plans open on at least one day of <paramref name="period"/> (a plan is open on its last day).</summary>
-    public static IEnumerable<CinPlan> CinPlansOpenIn(CouncilSnapshot snapshot, Period period) =>
-        snapshot.Derived((typeof(Views), nameof(CinPlansOpenIn)), s => new Dated<CinPlan>(s.CinEpisodes.SelectMany(e => e.CinPlans), p => p.StartDate))
-            .OnOrBefore(period.To).Where(p => p.EndDate is not { } end || end >= period.From);
+    /// <summary>A referral: its date, the date of the same child's referral before it (null for the child's first), and
+    /// whether it was closed with no further action (census ReferralNFA).</summary>
+    internal readonly record struct Referral(DateOnly Date, DateOnly? Previous, bool NoFurtherAction);
 
     /// <summary>Every record of a kind kept in episodes, with its episode.</summary>
     private static IEnumerable<(CinEpisode Episode, T Record)> InEpisodes<T>(CouncilSnapshot snapshot, Func<CinEpisode, List<T>> records)
@@ -260,14 +286,29 @@ internal static class Views
     }
 
     /// <summary>A child's referrals in date order, each with the one before.</summary>
-    private static IEnumerable<(CinEpisode Episode, DateOnly? Previous)> WithPreviousReferral(Child child)
+    private static IEnumerable<Referral> WithPreviousReferral(Child child)
     {
         DateOnly? previous = null;
         foreach (var episode in InDateOrder.Of(child.CinEpisodes, e => e.ReferralDate))
         {
-            yield return (episode, previous);
+            yield return new Referral(episode.ReferralDate, previous, episode.ReferralNfa);
             previous = episode.ReferralDate;
         }
+    }
+
+    /// <summary>The earliest initial conference in the episode that followed the enquiry, or null.</summary>
+    private static DateOnly? FirstConference(CinEpisode episode, Section47Enquiry enquiry)
+    {
+        DateOnly? first = null;
+        foreach (var conference in episode.InitialConferences)
+        {
+            if (conference.Section47EnquiryId == enquiry.Id && (first is null || conference.Date < first))
+            {
+                first = conference.Date;
+            }
+        }
+
+        return first;
     }
 
     /// <summary>A child's plans in start date order, each with whether the child had a plan before it.</summary>

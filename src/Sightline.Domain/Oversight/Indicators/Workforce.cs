@@ -22,20 +22,130 @@ public sealed class AverageCaseload : IIndicator
         var day = period.To;
         var caseHolders = snapshot.Workers.Where(w => w.HoldsCases && w.IsInPostOn(day)).ToDictionary(w => w.Id);
         var fte = (double)caseHolders.Values.Sum(w => w.Fte);
-        var allocated = new HashSet<int>();
-        foreach (var worker in caseHolders.Keys)
+        var children = Allocations(snapshot).ChildrenOn(day);
+        return new IndicatorValue(Info, period, fte == 0 ? null : children / fte, children, fte);
+    }
+
+    private CaseHoldingAllocations Allocations(CouncilSnapshot snapshot) => snapshot.Derived(this, s => new CaseHoldingAllocations(s));
+
+    /// <summary>Every allocation of a child's case to a case-holding worker, kept compact and in the order of its end
+    /// (those still open last), so that the allocations open on a day are found among those ending on or after it.</summary>
+    private sealed class CaseHoldingAllocations
+    {
+        private readonly Worker[] _workers;
+        private readonly int _children;
+        private readonly int[] _ends;
+        private readonly (int Child, int Worker, int Start)[] _allocations;
+
+        public CaseHoldingAllocations(CouncilSnapshot snapshot)
         {
-            foreach (var (child, allocation) in snapshot.Workforce.AllocationsOf(worker))
+            // Workers and children by position; a child's position is one per identifier, so that each is counted once.
+            _workers = [.. snapshot.Workers.Where(w => w.HoldsCases)];
+            var worker = new Dictionary<int, int>();
+            for (var i = 0; i < _workers.Length; i++)
             {
-                if (allocation.IsOpenOn(day))
+                worker.TryAdd(_workers[i].Id, i);
+            }
+
+            // A child's position in the snapshot where the children are in order of their identifiers (as loaded), so
+            // that each has one; otherwise a position given to each identifier as it is first met.
+            var children = snapshot.Children;
+            var ordered = true;
+            for (var i = 1; i < children.Count && ordered; i++)
+            {
+                ordered = children[i - 1].Id < children[i].Id;
+            }
+
+            var child = ordered ? null : new Dictionary<int, int>();
+            var count = 0;
+            foreach (var c in children)
+            {
+                foreach (var allocation in c.Allocations)
                 {
-                    allocated.Add(child.Id);
+                    count += allocation.WorkerId is { } id && worker.ContainsKey(id) ? 1 : 0;
                 }
+            }
+
+            // Counted first, so that the arrays are of exactly their number: millions for all of England.
+            var keys = new long[count];
+            var allocations = new (int Child, int Worker, int Start)[count];
+            var n = 0;
+            for (var i = 0; i < children.Count; i++)
+            {
+                foreach (var allocation in children[i].Allocations)
+                {
+                    if (allocation.WorkerId is { } id && worker.TryGetValue(id, out var w))
+                    {
+                        var k = i;
+                        if (child is not null && !child.TryGetValue(children[i].Id, out k))
+                        {
+                            child[children[i].Id] = k = child.Count;
+                        }
+
+                        // The end day and the allocation's place, sorted together as one number.
+                        keys[n] = ((long)(allocation.EndDate is { } end ? end.DayNumber : int.MaxValue) << 32) | (uint)n;
+                        allocations[n++] = (k, w, allocation.StartDate.DayNumber);
+                    }
+                }
+            }
+
+            _children = child?.Count ?? children.Count;
+            Array.Sort(keys);
+            _ends = new int[keys.Length];
+            _allocations = new (int Child, int Worker, int Start)[keys.Length];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                _ends[i] = (int)(keys[i] >> 32);
+                _allocations[i] = allocations[(int)(uint)keys[i]];
             }
         }
 
-        var children = allocated.Count;
-        return new IndicatorValue(Info, period, fte == 0 ? null : children / fte, children, fte);
+        /// <summary>The children with an allocation open on <paramref name="day"/> (its start and end inclusive) to a
+        /// case-holding worker in post that day, each counted once.</summary>
+        public int ChildrenOn(DateOnly day)
+        {
+            var inPost = new bool[_workers.Length];
+            for (var i = 0; i < _workers.Length; i++)
+            {
+                inPost[i] = _workers[i].IsInPostOn(day);
+            }
+
+            var counted = new ulong[(_children + 63) / 64];
+            var children = 0;
+            for (var i = FirstEndingOnOrAfter(day.DayNumber); i < _allocations.Length; i++)
+            {
+                var (child, worker, start) = _allocations[i];
+                if (start <= day.DayNumber && inPost[worker])
+                {
+                    ref var word = ref counted[child >> 6];
+                    var bit = 1UL << (child & 63);
+                    children += (word & bit) == 0 ? 1 : 0;
+                    word |= bit;
+                }
+            }
+
+            return children;
+        }
+
+        /// <summary>The position of the first allocation ending on or after the day number (the count, when there is none).</summary>
+        private int FirstEndingOnOrAfter(int day)
+        {
+            int low = 0, high = _ends.Length;
+            while (low < high)
+            {
+                var middle = low + ((high - low) / 2);
+                if (_ends[middle] < day)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
     }
 }
 
