@@ -357,7 +357,7 @@ public readonly record struct AbsenceSpell(DateOnly From, DateOnly? To)
 /// formal sessions recorded as not held with their reasons (in order), every action agreed in their sessions, and
 /// their absences merged (in order).</summary>
 public sealed record WorkerSupervisionRecords(
-    IReadOnlyList<DateOnly> Held,
+    DateOnly[] Held,
     IReadOnlyList<(DateOnly Date, string? Reason)> NotHeld,
     IReadOnlyList<(SupervisionSession Session, SupervisionAction Action)> Actions,
     IReadOnlyList<AbsenceSpell> Absences)
@@ -375,7 +375,7 @@ public sealed record WorkerSupervisionRecords(
     public DateOnly? FirstHeld(DateOnly after, DateOnly onOrBefore)
     {
         var i = UpperBound(after);
-        return i < Held.Count && Held[i] <= onOrBefore ? Held[i] : null;
+        return i < Held.Length && Held[i] <= onOrBefore ? Held[i] : null;
     }
 
     /// <summary>Whether the worker was absent on <paramref name="date"/>.</summary>
@@ -432,32 +432,6 @@ internal static class SortedDates
     public static int CountOnOrBefore(ReadOnlySpan<DateOnly> dates, DateOnly date)
     {
         int low = 0, high = dates.Length;
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (dates[mid] <= date)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
-
-    /// <summary>How many of the <paramref name="dates"/> are on or before <paramref name="date"/>: the index of the
-    /// first one after it.</summary>
-    public static int CountOnOrBefore(IReadOnlyList<DateOnly> dates, DateOnly date)
-    {
-        if (dates is DateOnly[] array)
-        {
-            return CountOnOrBefore(array.AsSpan(), date);
-        }
-
-        int low = 0, high = dates.Count;
         while (low < high)
         {
             var mid = (low + high) / 2;
