@@ -108,22 +108,5 @@ public sealed class Dated<T>
     }
 
     /// <summary>The position of the first record dated on or after the day number (the count, when there is none).</summary>
-    private int FirstOnOrAfter(int day)
-    {
-        int low = 0, high = _days.Length;
-        while (low < high)
-        {
-            var middle = low + ((high - low) / 2);
-            if (_days[middle] < day)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
+    private int FirstOnOrAfter(int day) => Sorted.CountAtMost<int>(_days, day - 1);
 }

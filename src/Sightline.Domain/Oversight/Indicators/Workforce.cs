@@ -128,24 +128,7 @@ public sealed class AverageCaseload : IIndicator
         }
 
         /// <summary>The position of the first allocation ending on or after the day number (the count, when there is none).</summary>
-        private int FirstEndingOnOrAfter(int day)
-        {
-            int low = 0, high = _ends.Length;
-            while (low < high)
-            {
-                var middle = low + ((high - low) / 2);
-                if (_ends[middle] < day)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-
-            return low;
-        }
+        private int FirstEndingOnOrAfter(int day) => Sorted.CountAtMost<int>(_ends, day - 1);
     }
 }
 

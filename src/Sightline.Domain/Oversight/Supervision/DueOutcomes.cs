@@ -102,7 +102,7 @@ internal sealed class CouncilDueSessions
     }
 
     private static int CountIn(DateOnly[] dates, Period period) =>
-        Workforce.SortedDates.CountOnOrBefore(dates, period.To) - Workforce.SortedDates.CountOnOrBefore(dates, period.From.AddDays(-1));
+        Sorted.CountAtMost<DateOnly>(dates, period.To) - Sorted.CountAtMost<DateOnly>(dates, period.From.AddDays(-1));
 }
 
 /// <summary>Every measured worker's due sessions and their outcomes (<see cref="SupervisionClock.DueSessions"/>) up to

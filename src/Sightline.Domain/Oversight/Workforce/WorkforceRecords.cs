@@ -214,7 +214,7 @@ public sealed class WorkforceRecords
         }
 
         var dates = new ReadOnlySpan<DateOnly>(_discussedDates, _discussedStart[k], _discussedStart[k + 1] - _discussedStart[k]);
-        var count = SortedDates.CountOnOrBefore(dates, date);
+        var count = Sorted.CountAtMost(dates, date);
         return count > 0 ? dates[count - 1] : null;
     }
 
@@ -421,30 +421,5 @@ public sealed record WorkerSupervisionRecords(
     }
 
     /// <summary>The index of the first held day after <paramref name="date"/>.</summary>
-    private int UpperBound(DateOnly date) => SortedDates.CountOnOrBefore(Held, date);
-}
-
-/// <summary>Searching a list of dates in ascending order.</summary>
-internal static class SortedDates
-{
-    /// <summary>How many of the <paramref name="dates"/> are on or before <paramref name="date"/>: the index of the
-    /// first one after it.</summary>
-    public static int CountOnOrBefore(ReadOnlySpan<DateOnly> dates, DateOnly date)
-    {
-        int low = 0, high = dates.Length;
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (dates[mid] <= date)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
+    private int UpperBound(DateOnly date) => Sorted.CountAtMost<DateOnly>(Held, date);
 }
