@@ -12,10 +12,10 @@ namespace Sightline.Oversight;
 /// example).</summary>
 public sealed class CouncilSnapshot(Council? council, IReadOnlyList<Child> children, IReadOnlyList<Worker> workers, IReadOnlyList<Team> teams, DataCoverage coverage, LocalStandardsHistory? standards = null)
 {
-    private readonly Lazy<CinEpisode[]> _cinEpisodes = new(() => [.. children.SelectMany(c => c.CinEpisodes)]);
-    private readonly Lazy<ChildProtectionPlan[]> _childProtectionPlans = new(() => [.. children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.ChildProtectionPlans)]);
-    private readonly Lazy<PreProceedings[]> _preProceedings = new(() => [.. children.SelectMany(c => c.PreProceedings)]);
-    private readonly Lazy<LookedAfterEpisode[]> _lookedAfterEpisodes = new(() => [.. children.SelectMany(c => c.LookedAfterEpisodes)]);
+    private readonly Lazy<CinEpisode[]> _cinEpisodes = new(() => Gathered.ToArray(children.SelectMany(c => c.CinEpisodes)));
+    private readonly Lazy<ChildProtectionPlan[]> _childProtectionPlans = new(() => Gathered.ToArray(children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.ChildProtectionPlans)));
+    private readonly Lazy<PreProceedings[]> _preProceedings = new(() => Gathered.ToArray(children.SelectMany(c => c.PreProceedings)));
+    private readonly Lazy<LookedAfterEpisode[]> _lookedAfterEpisodes = new(() => Gathered.ToArray(children.SelectMany(c => c.LookedAfterEpisodes)));
     private readonly ConcurrentDictionary<object, Lazy<object>> _derived = new();
 
     public Council? Council { get; } = council;

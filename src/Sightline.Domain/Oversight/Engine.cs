@@ -75,7 +75,7 @@ public static class OversightEngine
             .ToList();
         // The ranges were judged in no fixed order, but the order below is total for any two alerts that are not about
         // the same child or worker under the same rule, and those come from one range, in the order the rule gave them.
-        var all = alerts.SelectMany(a => a).ToArray();
+        var all = Gathered.ToArray(alerts.SelectMany(a => a));
 
         // Sorted as keys held side by side, each with its alert's position last, so that alerts equal on every key keep
         // the order they came in (as a stable sort would).

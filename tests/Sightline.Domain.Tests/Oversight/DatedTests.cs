@@ -51,4 +51,27 @@ public sealed class DatedTests
         far.In(new Period(D(2025, 1, 2), D(9999, 12, 31))).Select(r => r.Name).Should().Equal("b", "also b", "open", "also open");
         far.OnOrAfter(DateOnly.MaxValue).Select(r => r.Name).Should().Equal("open", "also open");
     }
+
+    [Fact]
+    public void Records_given_as_a_query_are_read_once_and_kept_as_from_a_list()
+    {
+        // Thousands of records, more than one block of those gathered, with none dated on some days.
+        var reads = 0;
+        IEnumerable<(int Number, DateOnly? Date)> Query()
+        {
+            reads++;
+            for (var i = 0; i < 10_000; i++)
+            {
+                yield return (i, i % 7 == 0 ? null : D(2025, 1, 1).AddDays(i % 100));
+            }
+        }
+
+        var dated = new Dated<(int Number, DateOnly? Date)>(Query(), r => r.Date);
+        var fromList = new Dated<(int Number, DateOnly? Date)>(Query().ToList(), r => r.Date);
+        reads.Should().Be(2);
+        dated.Count.Should().Be(10_000 - 1_429);
+        dated.OnOrAfter(D(2025, 1, 1)).Should().Equal(fromList.OnOrAfter(D(2025, 1, 1)));
+        dated.In(new Period(D(2025, 1, 2), D(2025, 1, 2))).Select(r => r.Number).Should().Equal(
+            Enumerable.Range(0, 10_000).Where(i => i % 100 == 1 && i % 7 != 0));
+    }
 }

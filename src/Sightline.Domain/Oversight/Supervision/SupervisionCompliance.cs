@@ -90,7 +90,7 @@ public static class SupervisionCompliance
             Parallel.For(0, indices.Length, j => byPeriod[indices[j]] = Lines(snapshot, records, workers, due, until, periods[indices[j]], figures[j]));
         }
 
-        return [.. byPeriod.SelectMany(l => l)];
+        return Gathered.ToArray(byPeriod.SelectMany(l => l));
     }
 
     /// <summary>The council's sessions due in the period and how they turned out: the council's line of
