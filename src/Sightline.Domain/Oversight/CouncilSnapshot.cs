@@ -12,10 +12,7 @@ namespace Sightline.Oversight;
 /// example).</summary>
 public sealed class CouncilSnapshot(Council? council, IReadOnlyList<Child> children, IReadOnlyList<Worker> workers, IReadOnlyList<Team> teams, DataCoverage coverage, LocalStandardsHistory? standards = null)
 {
-    private readonly Lazy<CinEpisode[]> _cinEpisodes = new(() => Gathered.ToArray(children.SelectMany(c => c.CinEpisodes)));
-    private readonly Lazy<ChildProtectionPlan[]> _childProtectionPlans = new(() => Gathered.ToArray(children.SelectMany(c => c.CinEpisodes).SelectMany(e => e.ChildProtectionPlans)));
-    private readonly Lazy<PreProceedings[]> _preProceedings = new(() => Gathered.ToArray(children.SelectMany(c => c.PreProceedings)));
-    private readonly Lazy<LookedAfterEpisode[]> _lookedAfterEpisodes = new(() => Gathered.ToArray(children.SelectMany(c => c.LookedAfterEpisodes)));
+    private readonly Lazy<EveryRecord> _every = new(() => EveryRecord.Of(children));
     private readonly ConcurrentDictionary<object, Lazy<object>> _derived = new();
 
     public Council? Council { get; } = council;
@@ -49,16 +46,16 @@ public sealed class CouncilSnapshot(Council? council, IReadOnlyList<Child> child
     /// <summary>Every child in need episode of every child, child by child, each child's in their own order. An indicator
     /// that counts episodes, or what happened in them, reads this (or, to find those of a period, a
     /// <see cref="Dated{T}"/> made from it) rather than walking every child: it is one list, built on first use.</summary>
-    public IReadOnlyList<CinEpisode> CinEpisodes => _cinEpisodes.Value;
+    public IReadOnlyList<CinEpisode> CinEpisodes => _every.Value.CinEpisodes;
 
     /// <summary>Every child protection plan, in the order of <see cref="CinEpisodes"/> and then each episode's own order.</summary>
-    public IReadOnlyList<ChildProtectionPlan> ChildProtectionPlans => _childProtectionPlans.Value;
+    public IReadOnlyList<ChildProtectionPlan> ChildProtectionPlans => _every.Value.ChildProtectionPlans;
 
     /// <summary>Every PLO pre-proceedings, child by child.</summary>
-    public IReadOnlyList<PreProceedings> PreProceedings => _preProceedings.Value;
+    public IReadOnlyList<PreProceedings> PreProceedings => _every.Value.PreProceedings;
 
     /// <summary>Every looked after episode, child by child.</summary>
-    public IReadOnlyList<LookedAfterEpisode> LookedAfterEpisodes => _lookedAfterEpisodes.Value;
+    public IReadOnlyList<LookedAfterEpisode> LookedAfterEpisodes => _every.Value.LookedAfterEpisodes;
 
     /// <summary>A value worked out once from the records and kept with the snapshot, for what a rule or an indicator needs
     /// on every date or period it is computed for (each referral's previous referral, say). <paramref name="key"/> names
@@ -66,6 +63,40 @@ public sealed class CouncilSnapshot(Council? council, IReadOnlyList<Child> child
     public T Derived<T>(object key, Func<CouncilSnapshot, T> compute)
         where T : class =>
         (T)_derived.GetOrAdd(key, _ => new Lazy<object>(() => compute(this))).Value;
+}
+
+/// <summary>Every child in need episode, child protection plan, pre-proceedings and looked after episode of every child,
+/// gathered in one walk over the children: for all of England each walk over millions of children and their episodes
+/// costs most of a second, however little it does with each.</summary>
+internal sealed record EveryRecord(CinEpisode[] CinEpisodes, ChildProtectionPlan[] ChildProtectionPlans, PreProceedings[] PreProceedings, LookedAfterEpisode[] LookedAfterEpisodes)
+{
+    public static EveryRecord Of(IReadOnlyList<Child> children)
+    {
+        var (episodes, plans, preProceedings, lookedAfter) = (new Gathered<CinEpisode>(), new Gathered<ChildProtectionPlan>(), new Gathered<PreProceedings>(), new Gathered<LookedAfterEpisode>());
+        foreach (var child in children)
+        {
+            foreach (var episode in child.CinEpisodes)
+            {
+                episodes.Add(episode);
+                foreach (var plan in episode.ChildProtectionPlans)
+                {
+                    plans.Add(plan);
+                }
+            }
+
+            foreach (var proceedings in child.PreProceedings)
+            {
+                preProceedings.Add(proceedings);
+            }
+
+            foreach (var episode in child.LookedAfterEpisodes)
+            {
+                lookedAfter.Add(episode);
+            }
+        }
+
+        return new(episodes.ToArray(), plans.ToArray(), preProceedings.ToArray(), lookedAfter.ToArray());
+    }
 }
 
 /// <summary>Which kinds of record a council has loaded. The CIN census carries no visits, allocations, plan actions

@@ -29,13 +29,13 @@ public sealed class AverageCaseload : IIndicator
     private CaseHoldingAllocations Allocations(CouncilSnapshot snapshot) => snapshot.Derived(this, s => new CaseHoldingAllocations(s));
 
     /// <summary>Every allocation of a child's case to a case-holding worker, kept compact and in the order of its end
-    /// (those still open last), so that the allocations open on a day are found among those ending on or after it.</summary>
+    /// (those still open last, as if they ended on the last date there is), so that the allocations open on a day are
+    /// found among those ending on or after it.</summary>
     private sealed class CaseHoldingAllocations
     {
         private readonly Worker[] _workers;
         private readonly int _children;
-        private readonly int[] _ends;
-        private readonly (int Child, int Worker, int Start)[] _allocations;
+        private readonly Dated<(int Child, int Worker, int Start, int End)> _byEnd;
 
         public CaseHoldingAllocations(CouncilSnapshot snapshot)
         {
@@ -57,47 +57,28 @@ public sealed class AverageCaseload : IIndicator
             }
 
             var child = ordered ? null : new Dictionary<int, int>();
-            var count = 0;
-            foreach (var c in children)
+            IEnumerable<(int Child, int Worker, int Start, int End)> Allocations()
             {
-                foreach (var allocation in c.Allocations)
+                for (var i = 0; i < children.Count; i++)
                 {
-                    count += allocation.WorkerId is { } id && worker.ContainsKey(id) ? 1 : 0;
-                }
-            }
-
-            // Counted first, so that the arrays are of exactly their number: millions for all of England.
-            var keys = new long[count];
-            var allocations = new (int Child, int Worker, int Start)[count];
-            var n = 0;
-            for (var i = 0; i < children.Count; i++)
-            {
-                foreach (var allocation in children[i].Allocations)
-                {
-                    if (allocation.WorkerId is { } id && worker.TryGetValue(id, out var w))
+                    foreach (var allocation in children[i].Allocations)
                     {
-                        var k = i;
-                        if (child is not null && !child.TryGetValue(children[i].Id, out k))
+                        if (allocation.WorkerId is { } id && worker.TryGetValue(id, out var w))
                         {
-                            child[children[i].Id] = k = child.Count;
-                        }
+                            var k = i;
+                            if (child is not null && !child.TryGetValue(children[i].Id, out k))
+                            {
+                                child[children[i].Id] = k = child.Count;
+                            }
 
-                        // The end day and the allocation's place, sorted together as one number.
-                        keys[n] = ((long)(allocation.EndDate is { } end ? end.DayNumber : int.MaxValue) << 32) | (uint)n;
-                        allocations[n++] = (k, w, allocation.StartDate.DayNumber);
+                            yield return (k, w, allocation.StartDate.DayNumber, (allocation.EndDate ?? DateOnly.MaxValue).DayNumber);
+                        }
                     }
                 }
             }
 
+            _byEnd = new Dated<(int Child, int Worker, int Start, int End)>(Allocations(), a => DateOnly.FromDayNumber(a.End));
             _children = child?.Count ?? children.Count;
-            Array.Sort(keys);
-            _ends = new int[keys.Length];
-            _allocations = new (int Child, int Worker, int Start)[keys.Length];
-            for (var i = 0; i < keys.Length; i++)
-            {
-                _ends[i] = (int)(keys[i] >> 32);
-                _allocations[i] = allocations[(int)(uint)keys[i]];
-            }
         }
 
         /// <summary>The children with an allocation open on <paramref name="day"/> (its start and end inclusive) to a
@@ -112,9 +93,8 @@ public sealed class AverageCaseload : IIndicator
 
             var counted = new ulong[(_children + 63) / 64];
             var children = 0;
-            for (var i = FirstEndingOnOrAfter(day.DayNumber); i < _allocations.Length; i++)
+            foreach (var (child, worker, start, _) in _byEnd.OnOrAfter(day))
             {
-                var (child, worker, start) = _allocations[i];
                 if (start <= day.DayNumber && inPost[worker])
                 {
                     ref var word = ref counted[child >> 6];
@@ -126,9 +106,6 @@ public sealed class AverageCaseload : IIndicator
 
             return children;
         }
-
-        /// <summary>The position of the first allocation ending on or after the day number (the count, when there is none).</summary>
-        private int FirstEndingOnOrAfter(int day) => Sorted.CountAtMost<int>(_ends, day - 1);
     }
 }
 
