@@ -13,24 +13,29 @@ public sealed class Dated<T>
     /// <param name="records">The records, in any order; of two with the same date, the one given first stays first.</param>
     /// <param name="date">The date they are ordered and found by; null leaves the record out.</param>
     public Dated(IEnumerable<T> records, Func<T, DateOnly?> date)
+        : this(Gathered.Of(records), date)
     {
-        // Ordered by day and then by the order given: millions of records for all of England, so the records with the
-        // date are read once, gathered with their days in blocks, and placed in arrays of their exact length.
-        var all = new Gathered<T>();
-        var days = new Gathered<int>();
-        int first = int.MaxValue, last = int.MinValue;
-        foreach (var record in records)
+    }
+
+    /// <summary>As the public constructor, from records already gathered (several kinds at once, in one walk over the
+    /// snapshot, say).</summary>
+    internal Dated(Gathered<T> records, Func<T, DateOnly?> date)
+    {
+        // Ordered by day and then by the order given: millions of records for all of England, so each array is made
+        // once, of its exact length. A record without the date has day -1 (day numbers start at 0).
+        var days = new int[records.Count];
+        int first = int.MaxValue, last = int.MinValue, count = 0;
+        for (var i = 0; i < days.Length; i++)
         {
-            if (date(record) is { } day)
+            days[i] = date(records[i]) is { } day ? day.DayNumber : -1;
+            if (days[i] >= 0)
             {
-                all.Add(record);
-                days.Add(day.DayNumber);
-                first = Math.Min(first, day.DayNumber);
-                last = Math.Max(last, day.DayNumber);
+                count++;
+                first = Math.Min(first, days[i]);
+                last = Math.Max(last, days[i]);
             }
         }
 
-        var count = all.Count;
         _records = new T[count];
         _days = new int[count];
         if (count == 0)
@@ -43,9 +48,12 @@ public sealed class Dated<T>
             // Few days beside the records (years of them, as a council's are): counted, with no comparison. Each day
             // starts after the records of the days before it, and its own records go in the order given.
             var start = new int[last - first + 2];
-            for (var i = 0; i < count; i++)
+            foreach (var day in days)
             {
-                start[days[i] - first + 1]++;
+                if (day >= 0)
+                {
+                    start[day - first + 1]++;
+                }
             }
 
             for (var i = 1; i < start.Length; i++)
@@ -53,12 +61,14 @@ public sealed class Dated<T>
                 start[i] += start[i - 1];
             }
 
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < days.Length; i++)
             {
-                var day = days[i];
-                var at = start[day - first]++;
-                _records[at] = all[i];
-                _days[at] = day;
+                if (days[i] >= 0)
+                {
+                    var at = start[days[i] - first]++;
+                    _records[at] = records[i];
+                    _days[at] = days[i];
+                }
             }
         }
         else
@@ -66,15 +76,18 @@ public sealed class Dated<T>
             // Days far apart (a date in the far future, say): one key per record holding its day and its place in the
             // order given; the keys alone are sorted (numbers sort far faster than records moved with them).
             var keys = new long[count];
-            for (var i = 0; i < count; i++)
+            for (int i = 0, k = 0; i < days.Length; i++)
             {
-                keys[i] = ((long)days[i] << 32) | (uint)i;
+                if (days[i] >= 0)
+                {
+                    keys[k++] = ((long)days[i] << 32) | (uint)i;
+                }
             }
 
             Array.Sort(keys);
             for (var i = 0; i < keys.Length; i++)
             {
-                _records[i] = all[(int)(uint)keys[i]];
+                _records[i] = records[(int)(uint)keys[i]];
                 _days[i] = (int)(keys[i] >> 32);
             }
         }

@@ -55,12 +55,18 @@ internal static class Gathered
             return copy;
         }
 
+        return Of(records).ToArray();
+    }
+
+    /// <summary>The records of a sequence, gathered in the order given.</summary>
+    public static Gathered<T> Of<T>(IEnumerable<T> records)
+    {
         var gathered = new Gathered<T>();
         foreach (var record in records)
         {
             gathered.Add(record);
         }
 
-        return gathered.ToArray();
+        return gathered;
     }
 }

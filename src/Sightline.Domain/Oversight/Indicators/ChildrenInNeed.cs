@@ -215,116 +215,160 @@ public sealed class PreProceedingsOver16WeeksShare : IIndicator
 }
 
 /// <summary>The dated records the indicators above count, each built once per snapshot and found by period with a binary
-/// search (<see cref="Dated{T}"/>), with what the indicators need beside each record.</summary>
+/// search (<see cref="Dated{T}"/>), with what the indicators need beside each record. Those kept in children's episodes
+/// are all gathered in one walk over the children (<see cref="FromEpisodes"/>): for all of England each walk over millions
+/// of children and their episodes costs most of a second, however little it keeps.</summary>
 internal static class Views
 {
     /// <summary>Every referral (CIN episode) by its referral date, with the date of the same child's referral before it
     /// (of two on the same day, the one recorded first comes first), or null for the child's first, and whether it was
     /// closed with no further action: the few facts the indicators read, kept beside each other rather than in the episode.</summary>
-    public static Dated<Referral> Referrals(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(Referrals)), s => new Dated<Referral>(s.Children.SelectMany(WithPreviousReferral), r => r.Date));
+    public static Dated<Referral> Referrals(CouncilSnapshot snapshot) => FromEpisodes.Of(snapshot).Referrals;
 
     /// <summary>Every authorised assessment, by its authorisation date, with its episode's referral date.</summary>
     public static Dated<(DateOnly Referral, DateOnly Authorised)> AuthorisedAssessments(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(AuthorisedAssessments)), s => new Dated<(DateOnly Referral, DateOnly Authorised)>(
-            from episode in s.CinEpisodes
-            from assessment in episode.Assessments
-            where assessment.AuthorisationDate is not null
-            select (episode.ReferralDate, assessment.AuthorisationDate!.Value), a => a.Authorised));
+        FromEpisodes.Of(snapshot).AuthorisedAssessments;
 
     /// <summary>Every section 47 enquiry by its start date, with the date of the earliest initial conference recorded as
     /// following it (null when none is): an enquiry led to a conference by a date when that one was held by then.</summary>
-    public static Dated<(DateOnly Start, DateOnly? FirstConference)> Enquiries(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(Enquiries)), s => new Dated<(DateOnly Start, DateOnly? FirstConference)>(
-            from episode in s.CinEpisodes
-            from enquiry in episode.Section47Enquiries
-            select (enquiry.StartDate, FirstConference(episode, enquiry)), q => q.Start));
+    public static Dated<(DateOnly Start, DateOnly? FirstConference)> Enquiries(CouncilSnapshot snapshot) => FromEpisodes.Of(snapshot).Enquiries;
 
     /// <summary>Every initial conference, with its episode, by its date.</summary>
     public static Dated<(CinEpisode Episode, InitialConference Record)> InitialConferences(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(InitialConferences)), s => new Dated<(CinEpisode Episode, InitialConference Record)>(
-            InEpisodes(s, e => e.InitialConferences), c => c.Record.Date));
+        FromEpisodes.Of(snapshot).InitialConferences;
 
     /// <summary>Every child protection plan, with its episode, by its start date, and whether the child had a plan before
     /// it: a plan recorded with an earlier start (of two on the same day, the one recorded first comes first), or a
     /// count of previous plans above 0.</summary>
     public static Dated<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)> Plans(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(Plans)), s => new Dated<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)>(
-            s.Children.Where(c => c.CinEpisodes.Exists(e => e.ChildProtectionPlans.Count > 0)).SelectMany(WithPlanBefore), p => p.Plan.StartDate));
+        FromEpisodes.Of(snapshot).Plans;
 
     /// <summary>Every child in need plan that has ended, by its end date.</summary>
-    public static Dated<CinPlan> EndedCinPlans(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(EndedCinPlans)), s => new Dated<CinPlan>(s.CinEpisodes.SelectMany(e => e.CinPlans), p => p.EndDate));
+    public static Dated<CinPlan> EndedCinPlans(CouncilSnapshot snapshot) => FromEpisodes.Of(snapshot).EndedCinPlans;
 
     /// <summary>Every child protection plan, with its episode, by its end date, those still open last (as if they ended on
     /// the last date there is): the plans open on a day are among those from that day on, whatever their start.</summary>
-    public static Dated<(CinEpisode Episode, ChildProtectionPlan Plan)> PlansByEnd(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(PlansByEnd)), s => new Dated<(CinEpisode Episode, ChildProtectionPlan Plan)>(
-            from episode in s.CinEpisodes
-            from plan in episode.ChildProtectionPlans
-            select (episode, plan), p => p.Plan.EndDate ?? DateOnly.MaxValue));
+    public static Dated<(CinEpisode Episode, ChildProtectionPlan Plan)> PlansByEnd(CouncilSnapshot snapshot) => FromEpisodes.Of(snapshot).PlansByEnd;
 
     /// <summary>Every looked after episode by its end date, those still open last, as <see cref="PlansByEnd"/>.</summary>
     public static Dated<LookedAfterEpisode> LookedAfterByEnd(CouncilSnapshot snapshot) =>
         snapshot.Derived((typeof(Views), nameof(LookedAfterByEnd)), s => new Dated<LookedAfterEpisode>(
             s.LookedAfterEpisodes, e => e.EndDate ?? DateOnly.MaxValue));
 
-    /// <summary>A referral: its date, the date of the same child's referral before it (null for the child's first), and
-    /// whether it was closed with no further action (census ReferralNFA).</summary>
-    internal readonly record struct Referral(DateOnly Date, DateOnly? Previous, bool NoFurtherAction);
-
-    /// <summary>Every record of a kind kept in episodes, with its episode.</summary>
-    private static IEnumerable<(CinEpisode Episode, T Record)> InEpisodes<T>(CouncilSnapshot snapshot, Func<CinEpisode, List<T>> records)
-    {
-        foreach (var episode in snapshot.CinEpisodes)
-        {
-            foreach (var record in records(episode))
-            {
-                yield return (episode, record);
-            }
-        }
-    }
-
-    /// <summary>A child's referrals in date order, each with the one before.</summary>
-    private static IEnumerable<Referral> WithPreviousReferral(Child child)
-    {
-        DateOnly? previous = null;
-        foreach (var episode in InDateOrder.Of(child.CinEpisodes, e => e.ReferralDate))
-        {
-            yield return new Referral(episode.ReferralDate, previous, episode.ReferralNfa);
-            previous = episode.ReferralDate;
-        }
-    }
-
-    /// <summary>The earliest initial conference in the episode that followed the enquiry, or null.</summary>
-    private static DateOnly? FirstConference(CinEpisode episode, Section47Enquiry enquiry)
-    {
-        DateOnly? first = null;
-        foreach (var conference in episode.InitialConferences)
-        {
-            if (conference.Section47EnquiryId == enquiry.Id && (first is null || conference.Date < first))
-            {
-                first = conference.Date;
-            }
-        }
-
-        return first;
-    }
-
-    /// <summary>A child's plans in start date order, each with whether the child had a plan before it.</summary>
-    private static IEnumerable<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)> WithPlanBefore(Child child)
-    {
-        var plans = child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans.Select(p => (Episode: e, Plan: p))).ToList();
-        var first = true;
-        foreach (var (episode, plan) in InDateOrder.Of(plans, p => p.Plan.StartDate))
-        {
-            yield return (episode, plan, !first || plan.NumberOfPreviousPlans > 0);
-            first = false;
-        }
-    }
-
     /// <summary>Every child protection plan that has ended, by its end date.</summary>
     public static Dated<ChildProtectionPlan> EndedPlans(CouncilSnapshot snapshot) =>
         snapshot.Derived((typeof(Views), nameof(EndedPlans)), s => new Dated<ChildProtectionPlan>(
             s.ChildProtectionPlans, p => p.EndDate));
+
+    /// <summary>A referral: its date, the date of the same child's referral before it (null for the child's first), and
+    /// whether it was closed with no further action (census ReferralNFA).</summary>
+    internal readonly record struct Referral(DateOnly Date, DateOnly? Previous, bool NoFurtherAction);
+
+    /// <summary>The views of records kept in children's episodes, each child's in their own order and each episode's
+    /// records in theirs, as the snapshot holds them.</summary>
+    private sealed class FromEpisodes
+    {
+        private FromEpisodes(IReadOnlyList<Child> children)
+        {
+            var referrals = new Gathered<Referral>();
+            var assessments = new Gathered<(DateOnly Referral, DateOnly Authorised)>();
+            var enquiries = new Gathered<(DateOnly Start, DateOnly? FirstConference)>();
+            var conferences = new Gathered<(CinEpisode Episode, InitialConference Record)>();
+            var plans = new Gathered<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)>();
+            var cinPlans = new Gathered<CinPlan>();
+            var plansByEnd = new Gathered<(CinEpisode Episode, ChildProtectionPlan Plan)>();
+            foreach (var child in children)
+            {
+                DateOnly? previous = null;
+                foreach (var episode in InDateOrder.Of(child.CinEpisodes, e => e.ReferralDate))
+                {
+                    referrals.Add(new Referral(episode.ReferralDate, previous, episode.ReferralNfa));
+                    previous = episode.ReferralDate;
+                }
+
+                var anyPlan = false;
+                foreach (var episode in child.CinEpisodes)
+                {
+                    foreach (var assessment in episode.Assessments)
+                    {
+                        if (assessment.AuthorisationDate is { } authorised)
+                        {
+                            assessments.Add((episode.ReferralDate, authorised));
+                        }
+                    }
+
+                    foreach (var enquiry in episode.Section47Enquiries)
+                    {
+                        enquiries.Add((enquiry.StartDate, FirstConference(episode, enquiry)));
+                    }
+
+                    foreach (var conference in episode.InitialConferences)
+                    {
+                        conferences.Add((episode, conference));
+                    }
+
+                    foreach (var plan in episode.CinPlans)
+                    {
+                        cinPlans.Add(plan);
+                    }
+
+                    foreach (var plan in episode.ChildProtectionPlans)
+                    {
+                        plansByEnd.Add((episode, plan));
+                        anyPlan = true;
+                    }
+                }
+
+                if (anyPlan)
+                {
+                    WithPlanBefore(child, plans);
+                }
+            }
+
+            Referrals = new(referrals, r => r.Date);
+            AuthorisedAssessments = new(assessments, a => a.Authorised);
+            Enquiries = new(enquiries, q => q.Start);
+            InitialConferences = new(conferences, c => c.Record.Date);
+            Plans = new(plans, p => p.Plan.StartDate);
+            EndedCinPlans = new(cinPlans, p => p.EndDate);
+            PlansByEnd = new(plansByEnd, p => p.Plan.EndDate ?? DateOnly.MaxValue);
+        }
+
+        public Dated<Referral> Referrals { get; }
+        public Dated<(DateOnly Referral, DateOnly Authorised)> AuthorisedAssessments { get; }
+        public Dated<(DateOnly Start, DateOnly? FirstConference)> Enquiries { get; }
+        public Dated<(CinEpisode Episode, InitialConference Record)> InitialConferences { get; }
+        public Dated<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)> Plans { get; }
+        public Dated<CinPlan> EndedCinPlans { get; }
+        public Dated<(CinEpisode Episode, ChildProtectionPlan Plan)> PlansByEnd { get; }
+
+        public static FromEpisodes Of(CouncilSnapshot snapshot) => snapshot.Derived(typeof(FromEpisodes), s => new FromEpisodes(s.Children));
+
+        /// <summary>The earliest initial conference in the episode that followed the enquiry, or null.</summary>
+        private static DateOnly? FirstConference(CinEpisode episode, Section47Enquiry enquiry)
+        {
+            DateOnly? first = null;
+            foreach (var conference in episode.InitialConferences)
+            {
+                if (conference.Section47EnquiryId == enquiry.Id && (first is null || conference.Date < first))
+                {
+                    first = conference.Date;
+                }
+            }
+
+            return first;
+        }
+
+        /// <summary>Adds a child's plans in start date order, each with whether the child had a plan before it.</summary>
+        private static void WithPlanBefore(Child child, Gathered<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)> plans)
+        {
+            var own = child.CinEpisodes.SelectMany(e => e.ChildProtectionPlans.Select(p => (Episode: e, Plan: p))).ToList();
+            var first = true;
+            foreach (var (episode, plan) in InDateOrder.Of(own, p => p.Plan.StartDate))
+            {
+                plans.Add((episode, plan, !first || plan.NumberOfPreviousPlans > 0));
+                first = false;
+            }
+        }
+    }
 }
