@@ -119,9 +119,5 @@ internal sealed class DueOccasions<TPlan>
     }
 
     /// <summary>The position of the first day on or after the day number (the count, when there is none).</summary>
-    private int FirstOnOrAfter(int day)
-    {
-        var found = Array.BinarySearch(_days, day);
-        return found >= 0 ? found : ~found;
-    }
+    private int FirstOnOrAfter(int day) => Sorted.CountAtMost<int>(_days, day - 1);
 }
