@@ -12,7 +12,7 @@ public sealed class ChildProtectionPlanDuration : IIndicator
         "DfE Children in need statistics (duration of child protection plans ceasing)", IndicatorUnit.Months);
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt) =>
-        PlanBands.Months.Distribute(Info, period, Views.EndedPlans(snapshot).In(period).Select(p => PlanBands.Length(p.StartDate, p.EndDate!.Value)).ToList());
+        PlanBands.Months.Distribute(Info, period, Views.PlansEndedIn(snapshot, period).Select(p => PlanBands.Length(p.StartDate, p.EndDate!.Value)).ToList());
 }
 
 /// <summary>Plans open at the end of the period that have run 18 months or more: the St Helens 2018 focused visit's
@@ -83,11 +83,7 @@ public sealed class ChildProtectionVisitsOnTime : IIndicator
     /// (the due dates read only those of <paramref name="asAt"/>). An unborn child (no date of birth yet) has no visit due.</summary>
     private DueOccasions<(Child Child, ChildProtectionPlan Plan)> Visits(CouncilSnapshot snapshot, AsAt asAt) =>
         snapshot.Derived((this, asAt.Standards, asAt.Calendar), s => new DueOccasions<(Child Child, ChildProtectionPlan Plan)>(
-            from child in s.Children
-            where child.DateOfBirth is not null
-            from episode in child.CinEpisodes
-            from plan in episode.ChildProtectionPlans
-            select (child, plan),
+            Views.PlansByEnd(s).All.Where(p => p.Child.DateOfBirth is not null),
             p => p.Plan.StartDate, p => p.Plan.EndDate, p => p.Child.Visits.Where(v => v.ChildSeen).Select(v => v.Date),
             p => last => ChildProtectionVisitOverdue.VisitDue(p.Plan, p.Child.DateOfBirth!.Value, last, asAt)));
 }

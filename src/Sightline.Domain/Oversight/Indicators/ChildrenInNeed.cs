@@ -97,11 +97,11 @@ public sealed class ChildProtectionPlansPer10000 : IIndicator
     {
         var plans = Views.PlansByEnd(snapshot).OnOrAfter(period.To);
         var onPlan = new HashSet<int>(plans.Count);
-        foreach (var (episode, plan) in plans)
+        foreach (var (child, plan) in plans)
         {
             if (plan.IsOpenOn(period.To))
             {
-                onPlan.Add(episode.ChildId);
+                onPlan.Add(child.Id);
             }
         }
 
@@ -118,7 +118,7 @@ public sealed class ChildProtectionPlansLastingTwoYears : IIndicator
 
     public IndicatorValue Compute(CouncilSnapshot snapshot, Period period, AsAt asAt)
     {
-        var ended = Views.EndedPlans(snapshot).In(period);
+        var ended = Views.PlansEndedIn(snapshot, period).ToList();
         return Measure.Share(Info, period, ended.Count(p => p.EndDate >= p.StartDate.AddYears(2)), ended.Count);
     }
 }
@@ -246,19 +246,18 @@ internal static class Views
     /// <summary>Every child in need plan that has ended, by its end date.</summary>
     public static Dated<CinPlan> EndedCinPlans(CouncilSnapshot snapshot) => FromEpisodes.Of(snapshot).EndedCinPlans;
 
-    /// <summary>Every child protection plan, with its episode, by its end date, those still open last (as if they ended on
+    /// <summary>Every child protection plan, with its child, by its end date, those still open last (as if they ended on
     /// the last date there is): the plans open on a day are among those from that day on, whatever their start.</summary>
-    public static Dated<(CinEpisode Episode, ChildProtectionPlan Plan)> PlansByEnd(CouncilSnapshot snapshot) => FromEpisodes.Of(snapshot).PlansByEnd;
+    public static Dated<(Child Child, ChildProtectionPlan Plan)> PlansByEnd(CouncilSnapshot snapshot) => FromEpisodes.Of(snapshot).PlansByEnd;
+
+    /// <summary>The child protection plans that ended in <paramref name="period"/> (both ends inclusive), in order of their end.</summary>
+    public static IEnumerable<ChildProtectionPlan> PlansEndedIn(CouncilSnapshot snapshot, Period period) =>
+        PlansByEnd(snapshot).In(period).Where(p => p.Plan.EndDate is not null).Select(p => p.Plan);
 
     /// <summary>Every looked after episode by its end date, those still open last, as <see cref="PlansByEnd"/>.</summary>
     public static Dated<LookedAfterEpisode> LookedAfterByEnd(CouncilSnapshot snapshot) =>
         snapshot.Derived((typeof(Views), nameof(LookedAfterByEnd)), s => new Dated<LookedAfterEpisode>(
             s.LookedAfterEpisodes, e => e.EndDate ?? DateOnly.MaxValue));
-
-    /// <summary>Every child protection plan that has ended, by its end date.</summary>
-    public static Dated<ChildProtectionPlan> EndedPlans(CouncilSnapshot snapshot) =>
-        snapshot.Derived((typeof(Views), nameof(EndedPlans)), s => new Dated<ChildProtectionPlan>(
-            s.ChildProtectionPlans, p => p.EndDate));
 
     /// <summary>A referral: its date, the date of the same child's referral before it (null for the child's first), and
     /// whether it was closed with no further action (census ReferralNFA).</summary>
@@ -276,7 +275,7 @@ internal static class Views
             var conferences = new Gathered<(CinEpisode Episode, InitialConference Record)>();
             var plans = new Gathered<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)>();
             var cinPlans = new Gathered<CinPlan>();
-            var plansByEnd = new Gathered<(CinEpisode Episode, ChildProtectionPlan Plan)>();
+            var plansByEnd = new Gathered<(Child Child, ChildProtectionPlan Plan)>();
             foreach (var child in children)
             {
                 DateOnly? previous = null;
@@ -314,7 +313,7 @@ internal static class Views
 
                     foreach (var plan in episode.ChildProtectionPlans)
                     {
-                        plansByEnd.Add((episode, plan));
+                        plansByEnd.Add((child, plan));
                         anyPlan = true;
                     }
                 }
@@ -340,7 +339,7 @@ internal static class Views
         public Dated<(CinEpisode Episode, InitialConference Record)> InitialConferences { get; }
         public Dated<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)> Plans { get; }
         public Dated<CinPlan> EndedCinPlans { get; }
-        public Dated<(CinEpisode Episode, ChildProtectionPlan Plan)> PlansByEnd { get; }
+        public Dated<(Child Child, ChildProtectionPlan Plan)> PlansByEnd { get; }
 
         public static FromEpisodes Of(CouncilSnapshot snapshot) => snapshot.Derived(typeof(FromEpisodes), s => new FromEpisodes(s.Children));
 
