@@ -207,6 +207,28 @@ public sealed class WorkforceAlertTests
     }
 
     [Fact]
+    public void DaysDiscussedAreFoundForChildrenWhateverTheirIdentifiers()
+    {
+        var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));
+        var worker = council.Worker(D(2020, 6, 1));
+        var near = council.Child(worker, D(2025, 1, 6));
+        var far = council.Child(worker, D(2025, 1, 6));
+        far.Id = 9_000_000;   // far from the others: the children discussed are no longer a run of identifiers
+        var never = council.Child(worker, D(2025, 1, 6));
+        council.Held(worker, D(2025, 3, 3), near, far);
+        council.Held(worker, D(2025, 2, 3), far);
+        council.Informal(worker, D(2025, 3, 10), never);
+
+        var records = council.Snapshot().Workforce;
+        records.DiscussedInSupervision(near.Id).Should().Equal(D(2025, 3, 3));
+        records.DiscussedInSupervision(far.Id).Should().Equal(D(2025, 2, 3), D(2025, 3, 3));
+        records.DiscussedInSupervision(never.Id).Should().BeEmpty("an informal discussion is not supervision");
+        records.DiscussedInSupervision(8_999_999).Should().BeEmpty();
+        records.LastDiscussedOnOrBefore(far.Id, D(2025, 3, 2)).Should().Be(D(2025, 2, 3));
+        records.LastDiscussedOnOrBefore(near.Id, D(2025, 3, 2)).Should().BeNull();
+    }
+
+    [Fact]
     public void AllocationsAreFoundForWorkersWhateverTheirIdentifiers()
     {
         var council = new WorkforceCases().RecordsBegin(D(2025, 1, 1));

@@ -19,12 +19,11 @@ public sealed class WorkforceRecords
     // order as _allocations: judging a date reads these few bytes, not each allocation.
     private readonly Dictionary<int, (int From, int To)[]> _allocationDays = [];
 
-    // The days each child was discussed in a formal session held, all children's in one array: child k's (k from
-    // ChildSlot) are _discussedDates[_discussedStart[k].._discussedStart[k + 1]], in order.
+    // The days each child was discussed in a formal session held, all children's in one array: the dates of the child
+    // at place k (of _discussedPlaces) are _discussedDates[_discussedStart[k].._discussedStart[k + 1]], in order.
     private readonly int[] _discussedStart;
     private readonly DateOnly[] _discussedDates;
-    private readonly Dictionary<int, int>? _discussedIndex;
-    private readonly int _discussedBase;
+    private readonly IdentifierPlaces _discussedPlaces;
 
     public WorkforceRecords(CouncilSnapshot snapshot)
     {
@@ -39,7 +38,7 @@ public sealed class WorkforceRecords
         var discussed = Task.Run(() => DiscussionDates(snapshot.Supervision));
         IndexAllocations(snapshot);
         supervision.GetAwaiter().GetResult();
-        (_discussedStart, _discussedDates, _discussedIndex, _discussedBase) = discussed.GetAwaiter().GetResult();
+        (_discussedStart, _discussedDates, _discussedPlaces) = discussed.GetAwaiter().GetResult();
         RecordsBegin = snapshot.Supervision.Count == 0 ? null : snapshot.Supervision.Min(s => s.Date);
         RecordsEnd = snapshot.Supervision.Count == 0 ? null : snapshot.Supervision.Max(s => s.Date);
     }
@@ -81,31 +80,11 @@ public sealed class WorkforceRecords
     /// <summary>Each worker's allocations, with their days.</summary>
     private void IndexAllocations(CouncilSnapshot snapshot)
     {
-        // Each worker has a slot: workers' identifiers are usually a run of numbers, and each is then its own slot
-        // (its identifier less the lowest); an identifier outside the run, or any when they are spread far apart, gets
-        // one from a dictionary. Two dictionary look-ups for each of England's millions of allocations cost more than
-        // the rest of the walk.
-        var (low, high) = snapshot.Workers.Count == 0 ? (0, -1) : (snapshot.Workers.Min(w => w.Id), snapshot.Workers.Max(w => w.Id));
-        var run = (long)high - low + 1 <= Math.Max(4_096, 4L * snapshot.Workers.Count) ? high - low + 1 : 0;
-        var others = new Dictionary<int, int>();
-        var counts = new List<int>(new int[run]);
-
-        int Slot(int workerId)
-        {
-            if ((uint)(workerId - low) < (uint)run)
-            {
-                return workerId - low;
-            }
-
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(others, workerId, out var known);
-            if (!known)
-            {
-                slot = counts.Count;
-                counts.Add(0);
-            }
-
-            return slot;
-        }
+        // Each worker has a place, from the run of the workers' identifiers; a worker not loaded whose identifier an
+        // allocation names is given one too.
+        var places = snapshot.Workers.Count == 0 ? new IdentifierPlaces(0, -1, 0)
+            : new IdentifierPlaces(snapshot.Workers.Min(w => w.Id), snapshot.Workers.Max(w => w.Id), snapshot.Workers.Count);
+        var counts = new List<int>(new int[places.Count]);
 
         // Counted first, then filled, so that each worker's allocations are one array of exactly their number.
         foreach (var child in snapshot.Children)
@@ -114,7 +93,13 @@ public sealed class WorkforceRecords
             {
                 if (allocation.WorkerId is { } workerId)
                 {
-                    counts[Slot(workerId)]++;
+                    var place = places.Of(workerId);
+                    if (place == counts.Count)
+                    {
+                        counts.Add(0);
+                    }
+
+                    counts[place]++;
                 }
             }
         }
@@ -122,10 +107,10 @@ public sealed class WorkforceRecords
         var allocations = new (Child, Allocation)[counts.Count][];
         var days = new (int, int)[counts.Count][];
         var filled = new int[counts.Count];
-        for (var slot = 0; slot < counts.Count; slot++)
+        for (var place = 0; place < counts.Count; place++)
         {
-            allocations[slot] = counts[slot] == 0 ? [] : new (Child, Allocation)[counts[slot]];
-            days[slot] = counts[slot] == 0 ? [] : new (int, int)[counts[slot]];
+            allocations[place] = counts[place] == 0 ? [] : new (Child, Allocation)[counts[place]];
+            days[place] = counts[place] == 0 ? [] : new (int, int)[counts[place]];
         }
 
         foreach (var child in snapshot.Children)
@@ -134,25 +119,20 @@ public sealed class WorkforceRecords
             {
                 if (allocation.WorkerId is { } workerId)
                 {
-                    var slot = Slot(workerId);
-                    var at = filled[slot]++;
-                    allocations[slot][at] = (child, allocation);
-                    days[slot][at] = (allocation.StartDate.DayNumber, allocation.EndDate?.DayNumber ?? int.MaxValue);
+                    var place = places.Of(workerId);
+                    var at = filled[place]++;
+                    allocations[place][at] = (child, allocation);
+                    days[place][at] = (allocation.StartDate.DayNumber, allocation.EndDate?.DayNumber ?? int.MaxValue);
                 }
             }
         }
 
-        for (var slot = 0; slot < run; slot++)
+        foreach (var (workerId, place) in places.All())
         {
-            if (counts[slot] > 0)
+            if (counts[place] > 0)
             {
-                (_allocations[low + slot], _allocationDays[low + slot]) = (allocations[slot], days[slot]);
+                (_allocations[workerId], _allocationDays[workerId]) = (allocations[place], days[place]);
             }
-        }
-
-        foreach (var (workerId, slot) in others)
-        {
-            (_allocations[workerId], _allocationDays[workerId]) = (allocations[slot], days[slot]);
         }
     }
 
@@ -219,21 +199,13 @@ public sealed class WorkforceRecords
     }
 
     /// <summary>Where a child's dates are in <see cref="_discussedStart"/>; -1 for a child never discussed.</summary>
-    private int ChildSlot(int childId)
-    {
-        if (_discussedIndex is not null)
-        {
-            return _discussedIndex.GetValueOrDefault(childId, -1);
-        }
+    private int ChildSlot(int childId) =>
+        _discussedPlaces.Find(childId) is var k and >= 0 && _discussedStart[k] < _discussedStart[k + 1] ? k : -1;
 
-        var k = childId - _discussedBase;
-        return k >= 0 && k < _discussedStart.Length - 1 && _discussedStart[k] < _discussedStart[k + 1] ? k : -1;
-    }
-
-    /// <summary>Every child's days discussed in formal sessions held, in one array, each child's in order. Children's
-    /// identifiers are usually a run of numbers, and each is then its own slot (its identifier less the lowest); when
-    /// they are spread far apart, a dictionary gives each discussed child a slot.</summary>
-    private static (int[] Start, DateOnly[] Dates, Dictionary<int, int>? Index, int Base) DiscussionDates(IReadOnlyList<SupervisionSession> sessions)
+    /// <summary>Every child's days discussed in formal sessions held, in one array, each child's in order, with each
+    /// discussed child's place (from the run of their identifiers, as usual, or given as each is first met when they
+    /// are spread far apart).</summary>
+    private static (int[] Start, DateOnly[] Dates, IdentifierPlaces Places) DiscussionDates(IReadOnlyList<SupervisionSession> sessions)
     {
         int min = int.MaxValue, max = int.MinValue;
         long discussions = 0;
@@ -250,48 +222,30 @@ public sealed class WorkforceRecords
             }
         }
 
-        if (discussions == 0)
-        {
-            return ([0], [], null, 0);
-        }
-
-        Dictionary<int, int>? index = null;
-        var slots = (long)max - min + 1;
-        if (slots > Math.Max(4_096, 4 * discussions))
-        {
-            index = [];
-            foreach (var session in sessions)
-            {
-                if (session.Kind == SupervisionKind.Formal && session.Held)
-                {
-                    foreach (var childId in session.ChildIdsDiscussed)
-                    {
-                        index.TryAdd(childId, index.Count);
-                    }
-                }
-            }
-
-            slots = index.Count;
-        }
-
-        int Slot(int childId) => index is null ? childId - min : index[childId];
-
-        // Counted into the slot after each child's, then summed, so that start[k] is where child k's dates begin.
-        var start = new int[slots + 1];
+        var places = new IdentifierPlaces(min, max, discussions);
+        var counts = new List<int>(new int[places.Count]);
         foreach (var session in sessions)
         {
             if (session.Kind == SupervisionKind.Formal && session.Held)
             {
                 foreach (var childId in session.ChildIdsDiscussed)
                 {
-                    start[Slot(childId) + 1]++;
+                    var place = places.Of(childId);
+                    if (place == counts.Count)
+                    {
+                        counts.Add(0);
+                    }
+
+                    counts[place]++;
                 }
             }
         }
 
-        for (var k = 1; k < start.Length; k++)
+        // Summed, so that start[k] is where the dates of the child at place k begin.
+        var start = new int[counts.Count + 1];
+        for (var k = 0; k < counts.Count; k++)
         {
-            start[k] += start[k - 1];
+            start[k + 1] = start[k] + counts[k];
         }
 
         var dates = new DateOnly[discussions];
@@ -302,20 +256,20 @@ public sealed class WorkforceRecords
             {
                 foreach (var childId in session.ChildIdsDiscussed)
                 {
-                    dates[next[Slot(childId)]++] = session.Date;
+                    dates[next[places.Of(childId)]++] = session.Date;
                 }
             }
         }
 
-        for (var k = 0; k < slots; k++)
+        for (var k = 0; k < counts.Count; k++)
         {
-            if (start[k + 1] - start[k] > 1)
+            if (counts[k] > 1)
             {
-                Array.Sort(dates, start[k], start[k + 1] - start[k]);
+                Array.Sort(dates, start[k], counts[k]);
             }
         }
 
-        return (start, dates, index, index is null ? min : 0);
+        return (start, dates, places);
     }
 
     /// <summary>The team's name, or "no team".</summary>
