@@ -96,9 +96,6 @@ public sealed class Dated<T>
     /// <summary>How many records there are.</summary>
     public int Count => _records.Length;
 
-    /// <summary>Every record, in date order.</summary>
-    public ArraySegment<T> All => new(_records);
-
     /// <summary>The records dated within <paramref name="period"/>, both ends inclusive, in date order.</summary>
     public ArraySegment<T> In(Period period)
     {

@@ -83,7 +83,7 @@ public sealed class ChildProtectionVisitsOnTime : IIndicator
     /// (the due dates read only those of <paramref name="asAt"/>). An unborn child (no date of birth yet) has no visit due.</summary>
     private DueOccasions<(Child Child, ChildProtectionPlan Plan)> Visits(CouncilSnapshot snapshot, AsAt asAt) =>
         snapshot.Derived((this, asAt.Standards, asAt.Calendar), s => new DueOccasions<(Child Child, ChildProtectionPlan Plan)>(
-            Views.PlansByEnd(s).All.Where(p => p.Child.DateOfBirth is not null),
+            Views.PlansOfChildren(s).Where(p => p.Child.DateOfBirth is not null),
             p => p.Plan.StartDate, p => p.Plan.EndDate, p => p.Child.Visits.Where(v => v.ChildSeen).Select(v => v.Date),
             p => last => ChildProtectionVisitOverdue.VisitDue(p.Plan, p.Child.DateOfBirth!.Value, last, asAt)));
 }

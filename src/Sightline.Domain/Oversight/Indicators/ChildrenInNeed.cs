@@ -250,6 +250,10 @@ internal static class Views
     /// the last date there is): the plans open on a day are among those from that day on, whatever their start.</summary>
     public static Dated<(Child Child, ChildProtectionPlan Plan)> PlansByEnd(CouncilSnapshot snapshot) => FromEpisodes.Of(snapshot).PlansByEnd;
 
+    /// <summary>Every child protection plan with its child, child by child (as the children are held, so that what is read
+    /// of each child is read in the order it lies in memory).</summary>
+    public static IReadOnlyList<(Child Child, ChildProtectionPlan Plan)> PlansOfChildren(CouncilSnapshot snapshot) => FromEpisodes.Of(snapshot).PlansOfChildren;
+
     /// <summary>The child protection plans that ended in <paramref name="period"/> (both ends inclusive), in order of their end.</summary>
     public static IEnumerable<ChildProtectionPlan> PlansEndedIn(CouncilSnapshot snapshot, Period period) =>
         PlansByEnd(snapshot).In(period).Where(p => p.Plan.EndDate is not null).Select(p => p.Plan);
@@ -275,7 +279,7 @@ internal static class Views
             var conferences = new Gathered<(CinEpisode Episode, InitialConference Record)>();
             var plans = new Gathered<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)>();
             var cinPlans = new Gathered<CinPlan>();
-            var plansByEnd = new Gathered<(Child Child, ChildProtectionPlan Plan)>();
+            var plansOfChildren = new Gathered<(Child Child, ChildProtectionPlan Plan)>();
             foreach (var child in children)
             {
                 DateOnly? previous = null;
@@ -313,7 +317,7 @@ internal static class Views
 
                     foreach (var plan in episode.ChildProtectionPlans)
                     {
-                        plansByEnd.Add((child, plan));
+                        plansOfChildren.Add((child, plan));
                         anyPlan = true;
                     }
                 }
@@ -330,7 +334,8 @@ internal static class Views
             InitialConferences = new(conferences, c => c.Record.Date);
             Plans = new(plans, p => p.Plan.StartDate);
             EndedCinPlans = new(cinPlans, p => p.EndDate);
-            PlansByEnd = new(plansByEnd, p => p.Plan.EndDate ?? DateOnly.MaxValue);
+            PlansOfChildren = plansOfChildren.ToArray();
+            PlansByEnd = new(plansOfChildren, p => p.Plan.EndDate ?? DateOnly.MaxValue);
         }
 
         public Dated<Referral> Referrals { get; }
@@ -340,6 +345,7 @@ internal static class Views
         public Dated<(CinEpisode Episode, ChildProtectionPlan Plan, bool HadPlanBefore)> Plans { get; }
         public Dated<CinPlan> EndedCinPlans { get; }
         public Dated<(Child Child, ChildProtectionPlan Plan)> PlansByEnd { get; }
+        public (Child Child, ChildProtectionPlan Plan)[] PlansOfChildren { get; }
 
         public static FromEpisodes Of(CouncilSnapshot snapshot) => snapshot.Derived(typeof(FromEpisodes), s => new FromEpisodes(s.Children));
 

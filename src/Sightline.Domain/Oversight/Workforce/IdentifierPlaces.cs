@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Sightline.Oversight.Workforce;
@@ -26,13 +27,11 @@ internal sealed class IdentifierPlaces
     public int Count => _run + _others.Count;
 
     /// <summary>The identifier's place, given it now if it has none yet (the new place is the last: <see cref="Count"/> less one).</summary>
-    public int Of(int id)
-    {
-        if ((uint)(id - _low) < (uint)_run)
-        {
-            return id - _low;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Of(int id) => (uint)(id - _low) < (uint)_run ? id - _low : Other(id);
 
+    private int Other(int id)
+    {
         ref var place = ref CollectionsMarshal.GetValueRefOrAddDefault(_others, id, out var known);
         if (!known)
         {
