@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Sightline.Testing;
 
@@ -121,6 +122,9 @@ public sealed class BrowserPage : IAsyncDisposable
         };
     }
 
+    /// <summary>Any address but the sign-in page's.</summary>
+    public static readonly Regex AnywhereButSignIn = new("^(?!.*/sign-in)");
+
     public IPage Page { get; }
 
     /// <summary>Console errors and uncaught script errors, in order.</summary>
@@ -133,10 +137,29 @@ public sealed class BrowserPage : IAsyncDisposable
         await Page.GetByLabel("User name").FillAsync(userName);
         await Page.GetByLabel("Password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        // Waiting for the page's load event here once timed out with the new page already shown and the network idle:
-        // the navigation is awaited to its commit, and the new page by its main heading, which every page has.
-        await Page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-        await Page.Locator("main h1").First.WaitForAsync();
+        await ArriveAsync(AnywhereButSignIn);
+    }
+
+    /// <summary>Waits until the page's address matches <paramref name="address"/> and its document has been read whole
+    /// (its scripts run), for a page reached by a redirect, a form or the page's own script. The address and the
+    /// document's state are polled rather than awaited as a navigation's load event: awaited so, the wait for the import
+    /// report once timed out after the report had been reached, and so did the wait after signing in. On a timeout it
+    /// fails saying where the page is, what its heading says, what went wrong in it, and <paramref name="context"/>'s
+    /// account of the server.</summary>
+    public async Task ArriveAsync(Regex address, float timeout = 30_000, Func<string>? context = null)
+    {
+        try
+        {
+            await Assertions.Expect(Page).ToHaveURLAsync(address, new() { Timeout = timeout });
+            await Page.WaitForFunctionAsync("() => document.readyState !== 'loading'", null, new() { PollingInterval = 100, Timeout = timeout });
+        }
+        catch (PlaywrightException waited)
+        {
+            var heading = await Page.Locator("main h1").AllInnerTextsAsync();
+            throw new TimeoutException(
+                $"The page did not reach {address} within {timeout / 1000:0} s: it is at {Page.Url}, headed '{string.Join(" / ", heading)}'" +
+                $"{(Errors.Count > 0 ? $", with errors: {string.Join("; ", Errors)}" : "")}{(context is null ? "" : $". {context()}")}", waited);
+        }
     }
 
     /// <summary>Submits the sign-in form with a password that should be refused, and waits for the form to come back.</summary>

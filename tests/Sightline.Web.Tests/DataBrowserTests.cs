@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed class UploadBrowserTests(ChangingCouncil council, Chromium chromiu
             await held.OpenAsync();
             await using var writeLock = await held.BeginTransactionAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Load the file" }).ClickAsync();
-            await page.WaitForURLAsync("**/data/jobs/*");
+            await browser.ArriveAsync(new Regex(@"/data/jobs/[0-9a-f-]+$"));
             (await page.Locator("h1").InnerTextAsync()).Should().Be($"Loading {Path.GetFileName(census)}");
             (await page.Locator("#import-stage").InnerTextAsync()).Should().StartWith("Waiting to start: 0%");
             (await page.Locator("#import-stage").GetAttributeAsync("role")).Should().Be("status");
@@ -52,7 +53,7 @@ public sealed class UploadBrowserTests(ChangingCouncil council, Chromium chromiu
         }
 
         // The page's script asks each second and opens the report when the import has finished.
-        await page.WaitForURLAsync("**/data/imports/*", new() { Timeout = 60_000 });
+        await browser.ArriveAsync(ImportReport, 60_000, ImportJobsLog);
         using var db = Server.Database.Open();
         var record = await db.ImportRecords.AsNoTracking().OrderByDescending(r => r.Id).FirstAsync();
         new Uri(page.Url).AbsolutePath.Should().Be($"/data/imports/{record.Id}");
@@ -109,7 +110,7 @@ public sealed class UploadBrowserTests(ChangingCouncil council, Chromium chromiu
             Name = name, MimeType = "text/xml", Buffer = Encoding.UTF8.GetBytes(content),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Load the file" }).ClickAsync();
-        await page.WaitForURLAsync("**/data/imports/*", new() { Timeout = 60_000 });
+        await browser.ArriveAsync(ImportReport, 60_000, ImportJobsLog);
 
         (await page.Locator("#import-summary .govuk-tag").InnerTextAsync()).Should().Be("Refused");
         var why = await page.Locator("#import-summary .govuk-summary-list__row", new() { HasText = "Why" }).InnerTextAsync();
@@ -179,11 +180,17 @@ public sealed class UploadBrowserTests(ChangingCouncil council, Chromium chromiu
         (await FocusedAsync(page)).Should().Be("BUTTON:Load the file");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync("**/data/imports/*", new() { Timeout = 60_000 });
+        await browser.ArriveAsync(ImportReport, 60_000, ImportJobsLog);
         (await page.Locator("#import-summary .govuk-tag").InnerTextAsync()).Should().Be("Loaded");
         (await page.Locator("#records-loaded").InnerTextAsync()).Should().Be(written.ToString("N0", CultureInfo.InvariantCulture));
         ChildCount().Should().Be(before + written);
     }
+
+    private static readonly Regex ImportReport = new(@"/data/imports/\d+$");
+
+    /// <summary>What the server logged of its import jobs, for a failure's message.</summary>
+    private string ImportJobsLog() =>
+        "The server's import jobs: " + string.Join(" | ", Server.Log.Messages.Where(m => m.Contains("ImportJobs", StringComparison.Ordinal)).TakeLast(5));
 
     /// <summary>A CIN census of 40 of the generated council's children, renamed so that every one is new to the
     /// database (identifiers starting <paramref name="prefix"/>); with <paramref name="duplicateLast"/> the last child

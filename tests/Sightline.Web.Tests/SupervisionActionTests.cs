@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Sightline.Model;
@@ -203,7 +204,7 @@ public sealed class SupervisionActionTests(CouncilServer server, Chromium chromi
         // By keyboard: the link, then day, month and year in order, then the button.
         await row.GetByRole(AriaRole.Link, new() { Name = "Mark as done" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/supervision/actions/{action.Id}/done");
+        await browser.ArriveAsync(new Regex($"/supervision/actions/{action.Id}/done$"));
         await browser.ShouldBeCleanAsync();
         (await page.Locator("#completed-day").InputValueAsync()).Should().Be(Today.Day.ToString(CultureInfo.InvariantCulture), "the date defaults to today");
         await page.Locator("#completed-year").FillAsync(session.Date.AddYears(-1).Year.ToString(CultureInfo.InvariantCulture));
@@ -226,7 +227,7 @@ public sealed class SupervisionActionTests(CouncilServer server, Chromium chromi
 
         (await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()")).Should().Be("Mark as done");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/supervision/workers/{worker.Id}?done={action.Id}*");
+        await browser.ArriveAsync(new Regex($@"/supervision/workers/{worker.Id}\?done={action.Id}"));
         await browser.ShouldBeCleanAsync();
 
         (await page.Locator($"table[aria-labelledby=open-actions] tr[data-action-id=\"{action.Id}\"]").CountAsync()).Should().Be(0);

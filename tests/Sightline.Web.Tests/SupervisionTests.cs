@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Sightline.Model;
@@ -46,7 +47,7 @@ public sealed class SupervisionTests(CouncilServer server, Chromium chromium)
         await browser.ShouldBeCleanAsync();
         await page.GetByLabel("Worker").SelectOptionAsync(worker.Id.ToString(CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync($"**worker={worker.Id}");
+        await browser.ArriveAsync(new Regex($"worker={worker.Id}$"));
         await browser.ShouldBeCleanAsync();
 
         await FillDate(page, "date", Today.AddDays(-1));
@@ -57,7 +58,7 @@ public sealed class SupervisionTests(CouncilServer server, Chromium chromium)
         await page.Locator("#action-0").FillAsync("Book the core group");
         await FillDate(page, "action-0-due", Today.AddDays(10));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await page.WaitForURLAsync($"**/supervision/workers/{worker.Id}?recorded=*");
+        await browser.ArriveAsync(new Regex($@"/supervision/workers/{worker.Id}\?recorded="));
 
         var sessions = SessionsOf(worker.Id);
         sessions.Should().HaveCount(before + 1);
@@ -97,7 +98,7 @@ public sealed class SupervisionTests(CouncilServer server, Chromium chromium)
 
         await page.GetByLabel("Why it did not take place").FillAsync("Worker attending court all day.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await page.WaitForURLAsync($"**/supervision/workers/{worker.Id}?recorded=*");
+        await browser.ArriveAsync(new Regex($@"/supervision/workers/{worker.Id}\?recorded="));
         SessionsOf(worker.Id)[^1].Should().Match<SupervisionSession>(s => !s.Held && s.ReasonNotHeld == "Worker attending court all day." && s.Date == Today.AddDays(-2));
         (await page.Locator(".govuk-summary-card").First.InnerTextAsync()).Should().Contain("Session not held").And.Contain("Worker attending court all day.");
         await browser.ShouldBeCleanAsync();
@@ -117,7 +118,7 @@ public sealed class SupervisionTests(CouncilServer server, Chromium chromium)
         await FillDate(page, "date", Today.AddDays(-3));
         await page.GetByLabel("What was discussed and decided").FillAsync("Agreed to ask the school about attendance.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await page.WaitForURLAsync($"**/supervision/workers/{worker.Id}?recorded=*");
+        await browser.ArriveAsync(new Regex($@"/supervision/workers/{worker.Id}\?recorded="));
         SessionsOf(worker.Id)[^1].Kind.Should().Be(SupervisionKind.InformalCaseDiscussion);
         server.Council.Snapshot.Workforce.DiscussedInSupervision(child).Should().Equal(discussedBefore, "an informal discussion is not case supervision");
 
@@ -154,7 +155,7 @@ public sealed class SupervisionTests(CouncilServer server, Chromium chromium)
         await FillDate(page, "from", monday);
         await FillDate(page, "to", monday.AddDays(11));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await page.WaitForURLAsync($"**/supervision/workers/{worker.Id}?absence=recorded");
+        await browser.ArriveAsync(new Regex($@"/supervision/workers/{worker.Id}\?absence=recorded$"));
         (await page.Locator("table[aria-labelledby=absences]").InnerTextAsync()).Should().Contain("Sickness").And.Contain(monday.ToString("d MMM yyyy", CultureInfo.InvariantCulture));
         var after = SupervisionClock.Current(server.Council.Worker(worker.Id)!, server.Council.Snapshot.Workforce, server.Council.Calendar, standards, Today.AddYears(1))!.Value;
         after.Due.PausedWorkingDays.Should().BeGreaterThanOrEqualTo(10);
