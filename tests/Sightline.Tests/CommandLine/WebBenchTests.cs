@@ -108,7 +108,7 @@ public sealed class WebBenchTests : IDisposable
                 {
                     context = listener.GetContext();
                 }
-                catch (HttpListenerException)
+                catch (Exception stopped) when (stopped is HttpListenerException or ObjectDisposedException)
                 {
                     return;
                 }
@@ -116,8 +116,16 @@ public sealed class WebBenchTests : IDisposable
                 var path = context.Request.Url!.AbsolutePath;
                 seen.AddOrUpdate(path, 1, (_, n) => n + 1);
                 cookies.Add(context.Request.Headers["Cookie"]);
-                context.Response.StatusCode = path == "/moved" ? 302 : 200;
-                context.Response.Close();
+                try
+                {
+                    context.Response.StatusCode = path == "/moved" ? 302 : 200;
+                    context.Response.Close();
+                }
+                catch (Exception stopped) when (stopped is HttpListenerException or ObjectDisposedException)
+                {
+                    // wrk has finished and the listener was stopped while this last request was being answered.
+                    return;
+                }
             }
         });
 
